@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// redeploy: teacher redeployment plans from linear programs solved by GLPK.
+// Licensed GPL-3.0-or-later (GLPK is GPL-3).
+import PackageDescription
+
+let package = Package(
+    name: "redeploy",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "redeploy", targets: ["redeploy"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "RedeployDomain", targets: ["RedeployDomain"]),
+        .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
+        .library(name: "RedeployPlanner", targets: ["RedeployPlanner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GLPK's C API (Debian: libglpk-dev). No pkg-config file exists, so none is named.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // setjmp guards around GLPK calls: the safety net behind the solver layer's validation.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
+        // Linear and integer programs, validated and solved with GLPK; knows nothing of schools.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard"]),
+        // Schools, subjects, staff, policies, plans and the independent plan checker; knows nothing of GLPK.
+        .target(name: "RedeployDomain"),
+        // Readers and writers at the edge: scenario YAML and CSVs, plan and summary files.
+        .target(name: "ScenarioIO", dependencies: [
+            "RedeployDomain",
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Presets")]),
+        // Turns a scenario into linear programs and their solutions into plans.
+        .target(name: "RedeployPlanner", dependencies: ["RedeployDomain", "LinearProgramming"]),
+        // Synthetic scenarios of any size, shaped like Vietnamese provinces.
+        .target(name: "ScenarioGenerator", dependencies: ["RedeployDomain", "ScenarioIO"]),
+        // The commands behind the command line, as a library so tests can call them.
+        .target(name: "RedeployCommands", dependencies: [
+            "RedeployDomain", "ScenarioIO", "RedeployPlanner", "LinearProgramming", "ScenarioGenerator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "redeploy", dependencies: ["RedeployCommands"]),
+
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK"]),
+        .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
+        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain"]),
+        .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming"]),
+        .testTarget(name: "ScenarioGeneratorTests", dependencies: ["ScenarioGenerator", "ScenarioIO", "RedeployDomain"]),
+        .testTarget(name: "RedeployCommandsTests", dependencies: ["RedeployCommands", "ScenarioIO", "RedeployDomain"]),
+    ]
+)

@@ -1,0 +1,175 @@
+import Foundation
+
+/// The pairs (school, subject) of CONTRACT.md section 2 with their numbers, the transfer
+/// rules of the policy and the distances: everything a model or a checker needs, indexed.
+///
+/// Schools are sorted by id and subjects by code, and pairs by (school, subject), so that
+/// everything built from an instance comes out in the same order for the same scenario.
+public struct Instance: Sendable {
+    public struct Pair: Sendable, Equatable {
+        public var school: Int
+        public var subject: Int
+        public var teachers: Int
+        public var leaving: Int
+        public var required: Double
+        /// t - l: the staff if nothing is done.
+        public var staying: Int { teachers - leaving }
+    }
+
+    public let name: String
+    public let schools: [School]
+    public let subjects: [String]
+    public let pairs: [Pair]
+    public let policy: Policy
+    public let costs: Costs
+    /// pairs[pairRanges[s]] are the pairs of school s.
+    public let pairRanges: [Range<Int>]
+    /// canCover[a] = the subjects (sorted) that subject-a teachers may teach: a itself and
+    /// every b with (a teaches b) in the qualifications.
+    public let canCover: [[Int]]
+    public let schoolIndex: [String: Int]
+    public let subjectIndex: [String: Int]
+    private let listedKm: [SchoolPairKey: Double]
+
+    struct SchoolPairKey: Hashable, Sendable {
+        let low: Int32, high: Int32
+        init(_ a: Int, _ b: Int) {
+            low = Int32(min(a, b))
+            high = Int32(max(a, b))
+        }
+    }
+
+    /// Derives the instance. The scenario must have passed validation (ids unique and known,
+    /// numbers in range); this initializer does not check again.
+    public init(_ scenario: Scenario) {
+        name = scenario.name
+        policy = scenario.policy
+        costs = scenario.costs
+        schools = scenario.schools.sorted { $0.id < $1.id }
+        schoolIndex = Dictionary(uniqueKeysWithValues: schools.enumerated().map { ($1.id, $0) })
+
+        let normByLevel = Self.normTable(scenario.norms)
+        var subjectSet = Set(scenario.staff.map(\.subject))
+        for (_, subjects) in normByLevel { subjectSet.formUnion(subjects.keys) }
+        for q in scenario.policy.qualifications { subjectSet.insert(q.teacher); subjectSet.insert(q.teaches) }
+        subjects = subjectSet.sorted()
+        subjectIndex = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ($1, $0) })
+
+        var covers = [Set<Int>](repeating: [], count: subjects.count)
+        for a in subjects.indices { covers[a].insert(a) }
+        var taughtBy = [[Int]](repeating: [], count: subjects.count)
+        for q in scenario.policy.qualifications {
+            let (a, b) = (subjectIndex[q.teacher]!, subjectIndex[q.teaches]!)
+            covers[a].insert(b)
+            taughtBy[b].append(a)
+        }
+        canCover = covers.map { $0.sorted() }
+
+        let built = Self.buildPairs(scenario: scenario, schools: schools, schoolIndex: schoolIndex,
+                                    subjects: subjects, subjectIndex: subjectIndex,
+                                    normByLevel: normByLevel, taughtBy: taughtBy)
+        pairs = built.pairs
+        pairRanges = built.ranges
+
+        var km: [SchoolPairKey: Double] = [:]
+        for row in scenario.distances {
+            if let a = schoolIndex[row.from], let b = schoolIndex[row.to] { km[SchoolPairKey(a, b)] = row.km }
+        }
+        listedKm = km
+    }
+
+    private static func normTable(_ norms: [NormRow]?) -> [String: [String: Double]] {
+        var table: [String: [String: Double]] = [:]
+        for row in norms ?? [] { table[row.level, default: [:]][row.subject] = row.perClass }
+        return table
+    }
+
+    private static func buildPairs(scenario: Scenario, schools: [School], schoolIndex: [String: Int],
+                                   subjects: [String], subjectIndex: [String: Int], normByLevel: [String: [String: Double]],
+                                   taughtBy: [[Int]]) -> (pairs: [Pair], ranges: [Range<Int>]) {
+        var listed = [[Int: StaffRow]](repeating: [:], count: schools.count)
+        for row in scenario.staff {
+            if let s = schoolIndex[row.schoolID], let a = subjectIndex[row.subject] { listed[s][a] = row }
+        }
+        var pairs: [Pair] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(schools.count)
+        for (s, school) in schools.enumerated() {
+            let norms = normByLevel[school.level] ?? [:]
+            var present = Set(listed[s].keys)
+            for (subject, perClass) in norms where perClass > 0 { present.insert(subjectIndex[subject]!) }
+            // Qualified teachers may be brought in for a subject they cover: close the set.
+            var frontier = Array(present)
+            while let b = frontier.popLast() {
+                for a in taughtBy[b] where !present.contains(a) {
+                    present.insert(a)
+                    frontier.append(a)
+                }
+            }
+            let start = pairs.count
+            for a in present.sorted() {
+                let row = listed[s][a]
+                let fromNorms = norms[subjects[a]].map { $0 * Double(school.classes) }
+                pairs.append(Pair(school: s, subject: a, teachers: row?.teachers ?? 0, leaving: row?.leaving ?? 0,
+                                  required: row?.required ?? fromNorms ?? 0))
+            }
+            ranges.append(start..<pairs.count)
+        }
+        return (pairs, ranges)
+    }
+
+    /// The index of pair (school, subject), if it is a pair.
+    public func pairIndex(school: Int, subject: Int) -> Int? {
+        var range = pairRanges[school]
+        while !range.isEmpty {
+            let mid = range.lowerBound + range.count / 2
+            let s = pairs[mid].subject
+            if s == subject { return mid }
+            range = s < subject ? (mid + 1)..<range.upperBound : range.lowerBound..<mid
+        }
+        return nil
+    }
+
+    /// km(i, j) of CONTRACT 3.3: listed in distances.csv, else haversine from coordinates, else nil.
+    public func km(_ i: Int, _ j: Int) -> Double? {
+        if let listed = listedKm[SchoolPairKey(i, j)] { return listed }
+        let (a, b) = (schools[i], schools[j])
+        guard let lat1 = a.latitude, let lon1 = a.longitude, let lat2 = b.latitude, let lon2 = b.longitude else {
+            return nil
+        }
+        return Geo.haversineKm(lat1: lat1, lon1: lon1, lat2: lat2, lon2: lon2)
+    }
+
+    /// Whether the policy lets teachers move from school i to school j (subject aside).
+    public func transferAllowed(from i: Int, to j: Int) -> Bool {
+        if i == j { return false }
+        let (a, b) = (schools[i], schools[j])
+        if policy.sameLevel && a.level != b.level { return false }
+        if policy.transferScope == .area && a.area != b.area { return false }
+        if let cap = policy.maxDistanceKm, let d = km(i, j), d > cap { return false }
+        return true
+    }
+
+    /// Unit cost of moving one teacher from i to j: move + per_km x km (unknown km counts 0).
+    public func moveCost(from i: Int, to j: Int) -> Double {
+        costs.move + costs.perKm * (km(i, j) ?? 0)
+    }
+}
+
+public enum Geo {
+    public static let earthRadiusKm = 6371.0
+
+    /// Great-circle distance on a sphere of radius 6371.0 km (CONTRACT 3.3).
+    public static func haversineKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+        let rad = Double.pi / 180
+        let dLat = (lat2 - lat1) * rad
+        let dLon = (lon2 - lon1) * rad
+        let h = sinHalfSquared(dLat) + cos(lat1 * rad) * cos(lat2 * rad) * sinHalfSquared(dLon)
+        return 2 * earthRadiusKm * asin(min(1, h.squareRoot()))
+    }
+
+    private static func sinHalfSquared(_ x: Double) -> Double {
+        let s = sin(x / 2)
+        return s * s
+    }
+}

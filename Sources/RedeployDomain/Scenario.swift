@@ -1,0 +1,148 @@
+/// A scenario as CONTRACT.md section 1 describes it, after reading and validation: plain
+/// values, in the order the files gave them. `Instance` derives the pairs from it.
+public struct Scenario: Sendable, Equatable {
+    public var name: String
+    public var schools: [School]
+    public var staff: [StaffRow]
+    /// nil when the scenario names no norms.
+    public var norms: [NormRow]?
+    public var distances: [DistanceRow]
+    public var policy: Policy
+    public var costs: Costs
+
+    public init(name: String = "", schools: [School], staff: [StaffRow], norms: [NormRow]? = nil,
+                distances: [DistanceRow] = [], policy: Policy = Policy(), costs: Costs = Costs()) {
+        self.name = name
+        self.schools = schools
+        self.staff = staff
+        self.norms = norms
+        self.distances = distances
+        self.policy = policy
+        self.costs = costs
+    }
+}
+
+public struct School: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var area: String
+    public var level: String
+    public var classes: Int
+    public var latitude: Double?
+    public var longitude: Double?
+    /// Weight of this school's shortage; disadvantaged areas weigh more.
+    public var priority: Double
+
+    public init(id: String, name: String = "", area: String, level: String, classes: Int,
+                latitude: Double? = nil, longitude: Double? = nil, priority: Double = 1) {
+        self.id = id
+        self.name = name
+        self.area = area
+        self.level = level
+        self.classes = classes
+        self.latitude = latitude
+        self.longitude = longitude
+        self.priority = priority
+    }
+}
+
+/// One row of staff.csv.
+public struct StaffRow: Sendable, Equatable {
+    public var schoolID: String
+    public var subject: String
+    public var teachers: Int
+    public var leaving: Int
+    /// FTE needed; nil means "from norms".
+    public var required: Double?
+
+    public init(schoolID: String, subject: String, teachers: Int, leaving: Int = 0, required: Double? = nil) {
+        self.schoolID = schoolID
+        self.subject = subject
+        self.teachers = teachers
+        self.leaving = leaving
+        self.required = required
+    }
+}
+
+/// One row of norms.csv: required = classes x perClass.
+public struct NormRow: Sendable, Equatable {
+    public var level: String
+    public var subject: String
+    public var perClass: Double
+
+    public init(level: String, subject: String, perClass: Double) {
+        self.level = level
+        self.subject = subject
+        self.perClass = perClass
+    }
+}
+
+/// One row of distances.csv; serves both directions.
+public struct DistanceRow: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var km: Double
+
+    public init(from: String, to: String, km: Double) {
+        self.from = from
+        self.to = to
+        self.km = km
+    }
+}
+
+/// `teacher` teachers may also teach `teaches`.
+public struct Qualification: Sendable, Equatable, Hashable {
+    public var teacher: String
+    public var teaches: String
+
+    public init(teacher: String, teaches: String) {
+        self.teacher = teacher
+        self.teaches = teaches
+    }
+}
+
+public enum TransferScope: String, Sendable, Equatable, CaseIterable {
+    case any, area
+}
+
+/// The `policy` map of scenario.yaml, with the contract's defaults.
+public struct Policy: Sendable, Equatable {
+    /// Allowed change of total headcount (0 budget-neutral, negative streamlines).
+    public var payrollChange: Int = 0
+    public var hiring: Bool = true
+    public var sameLevel: Bool = true
+    public var transferScope: TransferScope = .any
+    public var maxDistanceKm: Double? = nil
+    public var maxOutShare: Double? = nil
+    /// false: whole teachers; true: fractional teachers shared between schools.
+    public var sharing: Bool = false
+    public var qualifications: [Qualification] = []
+
+    public init(payrollChange: Int = 0, hiring: Bool = true, sameLevel: Bool = true,
+                transferScope: TransferScope = .any, maxDistanceKm: Double? = nil,
+                maxOutShare: Double? = nil, sharing: Bool = false, qualifications: [Qualification] = []) {
+        self.payrollChange = payrollChange
+        self.hiring = hiring
+        self.sameLevel = sameLevel
+        self.transferScope = transferScope
+        self.maxDistanceKm = maxDistanceKm
+        self.maxOutShare = maxOutShare
+        self.sharing = sharing
+        self.qualifications = qualifications
+    }
+}
+
+/// The `costs` map of scenario.yaml, with the contract's defaults.
+public struct Costs: Sendable, Equatable {
+    public var move: Double = 1
+    public var perKm: Double = 0
+    public var hire: Double = 1
+    public var release: Double = 5
+
+    public init(move: Double = 1, perKm: Double = 0, hire: Double = 1, release: Double = 5) {
+        self.move = move
+        self.perKm = perKm
+        self.hire = hire
+        self.release = release
+    }
+}

@@ -1,0 +1,3 @@
+import RedeployCommands
+
+Redeploy.main()
