@@ -52,13 +52,16 @@ public struct GLPKSolver: Sendable {
     public enum MPSFormat: Sendable { case free, fixed }
 
     /// Writes `program` as an MPS file (free format by default), with its names.
+    /// MPS has no objective sense: GLPK writes none, so readers minimise unless told to
+    /// maximise (glpsol: `--max`). Names must be unique among rows and among columns.
     public func writeMPS(_ program: LinearProgram, to path: String, format: MPSFormat = .free) throws {
         try write(program, path: path) { prob, ret in
             rd_write_mps(prob, format == .free ? GLP_MPS_FILE : GLP_MPS_DECK, path, ret)
         }
     }
 
-    /// Writes `program` in CPLEX LP format, with its names.
+    /// Writes `program` in CPLEX LP format, with its names. GLPK writes the objective constant
+    /// only as a comment, which readers ignore. Names must be unique among rows and among columns.
     public func writeLP(_ program: LinearProgram, to path: String) throws {
         try write(program, path: path) { prob, ret in rd_write_lp(prob, path, ret) }
     }
@@ -66,6 +69,18 @@ public struct GLPKSolver: Sendable {
     private func write(_ program: LinearProgram, path: String,
                        _ body: (OpaquePointer, UnsafeMutablePointer<Int32>) -> Int32) throws {
         let matrix = try program.validated()
+        // A name given twice makes a file that glpsol refuses ("multiply specified").
+        for (kind, names) in [(LinearProgramError.Kind.row, program.rows.map(\.name)),
+                              (.column, program.columns.map(\.name))] {
+            var first: [String: Int] = [:]
+            for (index, name) in names.enumerated() where !name.isEmpty {
+                if let earlier = first[name] {
+                    throw LinearProgramError.invalidName(kind: kind, index: index,
+                                                         reason: "is already the name of \(kind.rawValue) \(earlier)")
+                }
+                first[name] = index
+            }
+        }
         let terminal = Terminal(log: nil)
         defer { terminal.detach() }
         let problem = try Problem(program: program, matrix: matrix, terminal: terminal)
@@ -284,6 +299,12 @@ final class Problem {
         parm.presolve = GLP_OFF
         parm.tm_lim = milliseconds(timeLimit)
         parm.mip_gap = options.relativeGap
+        if options.cuts {
+            parm.gmi_cuts = GLP_ON
+            parm.mir_cuts = GLP_ON
+            parm.cov_cuts = GLP_ON
+            parm.clq_cuts = GLP_ON
+        }
         var code: Int32 = 0
         var bound = Double.nan
         var gap = Double.nan

@@ -60,10 +60,11 @@ public struct LinearProgram: Sendable, Equatable {
     }
 
     /// Adds one matrix entry. Indices are checked when the program is validated, not here,
-    /// so that a builder can add entries before the rows and columns they name.
+    /// so that a builder can add entries before the rows and columns they name. An index beyond
+    /// Int32 is clamped (never wrapped onto a valid index), so validation reports it out of range.
     public mutating func addEntry(row: Int, column: Int, value: Double) {
-        entryRows.append(Int32(truncatingIfNeeded: row))
-        entryColumns.append(Int32(truncatingIfNeeded: column))
+        entryRows.append(Int32(clamping: row))
+        entryColumns.append(Int32(clamping: column))
         entryValues.append(value)
     }
 

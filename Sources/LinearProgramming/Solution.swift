@@ -70,11 +70,17 @@ public struct SolveOptions: Sendable {
     public var timeLimit: Double? = nil
     /// Relative MIP gap at which branch-and-cut may stop (0: prove optimality).
     public var relativeGap: Double = 0
+    /// GLPK's cutting planes in branch-and-cut (Gomory mixed-integer, mixed-integer rounding,
+    /// cover and clique cuts). Off by default: they cost time on flow-shaped problems whose
+    /// relaxation is already tight, and pay off on weak formulations.
+    public var cuts: Bool = false
     /// Receives GLPK's terminal output, line by line. nil: GLPK is silent.
     public var log: (@Sendable (String) -> Void)? = nil
 
     public init(kind: Kind = .automatic, method: Method = .dualSimplex, presolve: Bool = true,
-                timeLimit: Double? = nil, relativeGap: Double = 0, log: (@Sendable (String) -> Void)? = nil) {
+                timeLimit: Double? = nil, relativeGap: Double = 0, cuts: Bool = false,
+                log: (@Sendable (String) -> Void)? = nil) {
+        self.cuts = cuts
         self.kind = kind
         self.method = method
         self.presolve = presolve
