@@ -1,8 +1,24 @@
 import ArgumentParser
+import RedeployDomain
+import ScenarioIO
 
-/// `redeploy check SCENARIO`: placeholder until the scenario reader lands.
+extension SummaryFormat: ExpressibleByArgument {}
+
+/// `redeploy check SCENARIO`: reads and validates a scenario, then shows where the surplus and
+/// the shortage are before any move: by area and subject, by level, teachers per class against
+/// the norm, the weighted shortage W0 (CONTRACT 3.1) and the payroll headroom.
+/// Invalid input: every problem on standard error, exit status 2.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate a scenario and summarise surplus and shortage.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate a scenario and summarise surplus and shortage.")
+
     @Argument(help: "A scenario folder or its scenario.yaml.") var scenario: String
-    func run() throws { throw CleanExit.message("check: not implemented yet") }
+
+    @Option(help: "Output format: table, csv or json.") var format: SummaryFormat = .table
+
+    func run() throws {
+        let loaded = try InputErrors.loadScenario(scenario)
+        let summary = ScenarioSummary(Instance(loaded))
+        print(summary.render(format), terminator: "")
+    }
 }

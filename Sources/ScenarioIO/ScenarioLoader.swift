@@ -1,0 +1,419 @@
+import Foundation
+import RedeployDomain
+import Yams
+
+/// Reads a scenario as CONTRACT.md section 1 describes it and validates it, reporting every
+/// problem at once (see `ScenarioLimits` for the bounds on numbers).
+///
+/// `path` is a folder holding scenario.yaml, or the YAML file itself. Paths inside a YAML file
+/// are relative to that file, `extends` included, so a scenario that extends another finds the
+/// other's CSV files beside it.
+public enum ScenarioLoader {
+    public static func load(_ path: String) throws(ScenarioError) -> Scenario {
+        var warnings: [Diagnostic] = []
+        return try load(path, warnings: &warnings)
+    }
+
+    /// As `load(_:)`, also returning things that are valid but probably not meant, such as a
+    /// staff row whose required FTE falls to 0 because the norms have no figure for it.
+    public static func load(_ path: String, warnings: inout [Diagnostic]) throws(ScenarioError) -> Scenario {
+        var reader = ScenarioReader()
+        let scenario = reader.read(path)
+        warnings.append(contentsOf: reader.warnings)
+        guard reader.log.isEmpty, let scenario else { throw ScenarioError(reader.log.diagnostics) }
+        return scenario
+    }
+}
+
+/// Upper bounds that keep the numbers of a scenario sane, so that no later computation meets
+/// a pathological value such as 1e308. Each is far above any real province.
+public enum ScenarioLimits {
+    /// teachers and leaving of a staff row.
+    public static let teachers = 1_000_000
+    /// classes of a school.
+    public static let classes = 100_000
+    /// required FTE of a staff row.
+    public static let required = 1_000_000.0
+    /// per_class FTE of a norm row.
+    public static let perClass = 100.0
+    /// km of a distance row, and policy.max_distance_km (Earth's circumference is about 40,030 km).
+    public static let km = 40_000.0
+    /// priority of a school.
+    public static let priority = 1_000_000.0
+    /// each of costs.move, per_km, hire, release.
+    public static let cost = 1e9
+    /// |policy.payroll_change|.
+    public static let payrollChange = 10_000_000
+}
+
+/// Reads the YAML chain and the CSV files, collecting diagnostics.
+struct ScenarioReader {
+    var log = DiagnosticLog()
+    var warnings: [Diagnostic] = []
+
+    /// A CSV file named by a YAML key, with the position of that key's value.
+    struct FileRef {
+        var key: String
+        var display: String
+        var absolute: String
+        var source: YAMLSource
+        var mark: Mark?
+    }
+
+    mutating func read(_ path: String) -> Scenario? {
+        let root: YAMLSource
+        do {
+            root = try YAMLChainReader.rootSource(path)
+        } catch {
+            log.add(contentsOf: error.diagnostics)
+            return nil
+        }
+        var chain = YAMLChainReader()
+        let merged = chain.read(root)
+        log.add(contentsOf: chain.log.diagnostics)
+        guard let merged else { return nil }
+
+        var yaml = YAMLValues(log: log, rootFile: root.display, chainBroken: chain.chainBroken)
+        let name = yaml.name(merged)
+        let policy = yaml.policy(merged)
+        let costs = yaml.costs(merged)
+        let schoolsRef = yaml.fileRef(merged, "schools", required: true)
+        let staffRef = yaml.fileRef(merged, "staff", required: true)
+        let distancesRef = yaml.fileRef(merged, "distances", required: false)
+        let normSources = yaml.normSources(merged)
+        log = yaml.log
+
+        let schoolsTable = table(schoolsRef)
+        let staffTable = table(staffRef)
+        let distancesTable = table(distancesRef)
+
+        var norms: [NormRow]? = nil
+        if let normSources {
+            norms = readNorms(normSources)
+        }
+
+        var rows = RowReader(log: log)
+        let schools = schoolsTable.flatMap { rows.schools($0) }
+        let schoolIDs = rows.schoolIDs
+        let staff = staffTable.flatMap { rows.staff($0, schoolIDs: schoolIDs, hasNorms: normSources != nil) }
+        let distances = distancesTable.map { rows.distances($0, schoolIDs: schoolIDs) } ?? []
+        log = rows.log
+
+        guard log.isEmpty, let schools, let staff else { return nil }
+        if let norms, let staffTable { warnUnmatchedRequired(staff: staff, table: staffTable, schools: schools, norms: norms) }
+        return Scenario(name: name, schools: schools, staff: staff, norms: norms, distances: distances,
+                        policy: policy, costs: costs)
+    }
+
+    private mutating func table(_ ref: FileRef?) -> CSVTable? {
+        guard let ref else { return nil }
+        do {
+            return try CSVTable.read(contentsOf: ref.absolute, file: ref.display)
+        } catch {
+            for var d in error.diagnostics {
+                if d.line == nil, d.message == "file not found" {
+                    // Point at the YAML line that names the missing file.
+                    d = Diagnostic(file: ref.source.display, line: ref.mark?.line, column: ref.mark?.column,
+                                   key: ref.key, message: "file not found: \(ref.display)")
+                }
+                log.add(d)
+            }
+            return nil
+        }
+    }
+
+    /// Norm rows from presets first, then from files: a file's row replaces a preset's row for
+    /// the same level and subject, whatever the order they are named in.
+    private mutating func readNorms(_ sources: [NormSource]) -> [NormRow]? {
+        var fromPresets: [NormRow] = []
+        var fromFiles: [NormRow] = []
+        var ok = true
+        for source in sources {
+            switch source {
+            case .preset(let name, let ref):
+                guard let table = NormPresets.table(name) else {
+                    let available = NormPresets.names
+                    log.add(ref.source.display, line: ref.mark?.line, column: ref.mark?.column, key: "norms",
+                            "no built-in norms named '\(name)'" + Suggestion.hint(name, in: available)
+                            + "; available: " + available.map { "builtin:" + $0 }.joined(separator: ", "))
+                    ok = false
+                    continue
+                }
+                var rows = RowReader(log: DiagnosticLog())
+                fromPresets.append(contentsOf: rows.norms(table))
+                log.add(contentsOf: rows.log.diagnostics)
+            case .file(let ref):
+                guard let table = table(ref) else {
+                    ok = false
+                    continue
+                }
+                var rows = RowReader(log: log)
+                fromFiles.append(contentsOf: rows.norms(table))
+                log = rows.log
+            }
+        }
+        guard ok else { return nil }
+        let overridden = Set(fromFiles.map { NormKey(level: $0.level, subject: $0.subject) })
+        return fromPresets.filter { !overridden.contains(NormKey(level: $0.level, subject: $0.subject)) } + fromFiles
+    }
+
+    private mutating func warnUnmatchedRequired(staff: [StaffRow], table: CSVTable, schools: [School], norms: [NormRow]) {
+        let level = Dictionary(schools.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
+        let known = Set(norms.map { NormKey(level: $0.level, subject: $0.subject) })
+        let requiredColumn = table.index(of: "required")
+        for (row, line) in zip(staff, table.rows) where row.required == nil {
+            guard let lv = level[row.schoolID], !known.contains(NormKey(level: lv, subject: row.subject)) else { continue }
+            let field = line[requiredColumn]
+            warnings.append(Diagnostic(file: table.file, line: line.line, column: field?.column ?? 1,
+                                       message: "required is empty and the norms have no per_class for level '\(lv)', subject '\(row.subject)': required is taken as 0"))
+        }
+    }
+}
+
+struct NormKey: Hashable {
+    var level: String
+    var subject: String
+}
+
+enum NormSource {
+    case preset(String, ScenarioReader.FileRef)
+    case file(ScenarioReader.FileRef)
+}
+
+/// Interprets the merged YAML map: names, paths, policy and costs, with their defaults.
+struct YAMLValues {
+    var log: DiagnosticLog
+    let rootFile: String
+    let chainBroken: Bool
+
+    // MARK: Node reading
+
+    private static func tag(_ node: Node) -> String { node.tag.description }
+    private static func isNull(_ node: Node) -> Bool { tag(node) == Tag.Name.null.rawValue }
+
+    private mutating func fail(_ entry: ConfigMap.Entry, _ key: String, _ node: Node?, _ message: String) {
+        let mark = node?.mark ?? entry.keyMark
+        log.add(entry.source.display, line: mark?.line, column: mark?.column, key: key, message)
+    }
+
+    private func leaf(_ entry: ConfigMap.Entry) -> Node? {
+        if case .leaf(let node, _) = entry.value { return node }
+        return nil
+    }
+
+    /// A finite number (YAML int or float) within `range`.
+    private mutating func number(_ entry: ConfigMap.Entry, _ key: String, in range: ClosedRange<Double>,
+                                 expected: String) -> Double? {
+        guard let node = leaf(entry) else {
+            fail(entry, key, nil, "must be \(expected)")
+            return nil
+        }
+        let t = Self.tag(node)
+        var value: Double?
+        if t == Tag.Name.int.rawValue {
+            value = node.int.map(Double.init) ?? node.float
+        } else if t == Tag.Name.float.rawValue {
+            value = node.float
+        }
+        guard let value else {
+            fail(entry, key, node, "must be \(expected), got \(YAMLChainReader.kind(node))")
+            return nil
+        }
+        guard value.isFinite, range.contains(value) else {
+            fail(entry, key, node, "must be \(expected), got \(YAMLChainReader.plainString(node) ?? "\(value)")")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func bool(_ entry: ConfigMap.Entry, _ key: String) -> Bool? {
+        guard let node = leaf(entry), Self.tag(node) == Tag.Name.bool.rawValue, let value = node.bool else {
+            fail(entry, key, leaf(entry), "must be true or false, got \(leaf(entry).map(YAMLChainReader.kind) ?? "a map")")
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Keys
+
+    mutating func name(_ map: ConfigMap) -> String {
+        guard let entry = map["name"] else { return "" }
+        guard let node = leaf(entry), case .scalar(let scalar) = node else {
+            fail(entry, "name", leaf(entry), "must be a text")
+            return ""
+        }
+        return Self.isNull(node) ? "" : scalar.string
+    }
+
+    mutating func fileRef(_ map: ConfigMap, _ key: String, required: Bool) -> ScenarioReader.FileRef? {
+        guard let entry = map[key], let node = leaf(entry), !Self.isNull(node) else {
+            if let entry = map[key], leaf(entry) == nil {
+                fail(entry, key, nil, "must be the path of a CSV file")
+            } else if required, !chainBroken {
+                log.add(rootFile, key: key, "missing: name the \(key) CSV file, e.g. \(key): \(key).csv")
+            }
+            return nil
+        }
+        guard let path = Self.pathText(node) else {
+            fail(entry, key, node, "must be the path of a CSV file, got \(YAMLChainReader.kind(node))")
+            return nil
+        }
+        return Self.ref(key, path, entry.source, node.mark)
+    }
+
+    private static func pathText(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    private static func ref(_ key: String, _ path: String, _ source: YAMLSource, _ mark: Mark?) -> ScenarioReader.FileRef {
+        let absolute = PathText.isAbsolute(path) ? PathText.normalize(path) : PathText.join(source.absoluteFolder, path)
+        return ScenarioReader.FileRef(key: key, display: PathText.join(source.displayFolder, path), absolute: absolute,
+                                      source: source, mark: mark)
+    }
+
+    /// `norms:` is a CSV path, `builtin:NAME`, or a list of those; nil when absent or null.
+    mutating func normSources(_ map: ConfigMap) -> [NormSource]? {
+        guard let entry = map["norms"], let node = leaf(entry), !Self.isNull(node) else {
+            if let entry = map["norms"], leaf(entry) == nil { fail(entry, "norms", nil, "must be a CSV path or builtin:NAME") }
+            return nil
+        }
+        let items: [Node]
+        if case .sequence(let sequence) = node {
+            items = Array(sequence)
+            if items.isEmpty { return nil }
+        } else {
+            items = [node]
+        }
+        var sources: [NormSource] = []
+        for item in items {
+            guard let text = Self.pathText(item) else {
+                fail(entry, "norms", item, "must be a CSV path or builtin:NAME, got \(YAMLChainReader.kind(item))")
+                continue
+            }
+            let ref = Self.ref("norms", text, entry.source, item.mark)
+            if text.hasPrefix("builtin:") {
+                let name = String(text.dropFirst("builtin:".count)).trimmingCharacters(in: .whitespaces)
+                sources.append(.preset(name, ref))
+            } else {
+                sources.append(.file(ref))
+            }
+        }
+        return sources
+    }
+
+    mutating func policy(_ map: ConfigMap) -> Policy {
+        var policy = Policy()
+        guard let entry = map["policy"], case .map(let inner) = entry.value else { return policy }
+        for item in inner.entries {
+            let key = "policy." + item.key
+            let node = leaf(item)
+            let isNull = node.map(Self.isNull) ?? false
+            switch item.key {
+            case "payroll_change":
+                guard let node, Self.tag(node) == Tag.Name.int.rawValue, let value = node.int else {
+                    fail(item, key, node, "must be a whole number (0 = budget-neutral, -120 = streamline by 120), got \(node.map(YAMLChainReader.kind) ?? "a map")")
+                    continue
+                }
+                guard abs(value) <= ScenarioLimits.payrollChange else {
+                    fail(item, key, node, "must be between -\(ScenarioLimits.payrollChange) and \(ScenarioLimits.payrollChange), got \(value)")
+                    continue
+                }
+                policy.payrollChange = value
+            case "hiring":
+                if let value = bool(item, key) { policy.hiring = value }
+            case "same_level":
+                if let value = bool(item, key) { policy.sameLevel = value }
+            case "sharing":
+                if let value = bool(item, key) { policy.sharing = value }
+            case "transfer_scope":
+                let options = TransferScope.allCases.map(\.rawValue)
+                guard let node, let text = YAMLChainReader.plainString(node), let scope = TransferScope(rawValue: text) else {
+                    let got = node.map(YAMLChainReader.kind) ?? "a map"
+                    let hint = node.flatMap(YAMLChainReader.plainString).map { Suggestion.hint($0, in: options) } ?? ""
+                    fail(item, key, node, "unknown value \(got)\(hint); expected any or area")
+                    continue
+                }
+                policy.transferScope = scope
+            case "max_distance_km":
+                if isNull { policy.maxDistanceKm = nil; continue }
+                policy.maxDistanceKm = number(item, key, in: 0...ScenarioLimits.km,
+                                              expected: "null or a number of km from 0 to \(Int(ScenarioLimits.km))")
+            case "max_out_share":
+                if isNull { policy.maxOutShare = nil; continue }
+                policy.maxOutShare = number(item, key, in: 0...1, expected: "null or a share from 0 to 1")
+            case "qualifications":
+                if isNull { policy.qualifications = []; continue }
+                policy.qualifications = qualifications(item)
+            default:
+                break  // unknown keys were reported while reading the file
+            }
+        }
+        return policy
+    }
+
+    private mutating func qualifications(_ entry: ConfigMap.Entry) -> [Qualification] {
+        let key = "policy.qualifications"
+        guard let node = leaf(entry), case .sequence(let sequence) = node else {
+            fail(entry, key, leaf(entry), "must be a list such as [{teacher: physics, teaches: natural_science}]")
+            return []
+        }
+        var result: [Qualification] = []
+        for (k, item) in sequence.enumerated() {
+            let itemKey = "\(key)[\(k)]"
+            guard case .mapping(let mapping) = item else {
+                fail(entry, itemKey, item, "must be a map {teacher: SUBJECT, teaches: SUBJECT}, got \(YAMLChainReader.kind(item))")
+                continue
+            }
+            var teacher: String?, teaches: String?
+            var bad = false
+            for (keyNode, value) in mapping {
+                let name = YAMLChainReader.plainString(keyNode) ?? "?"
+                guard ScenarioKeys.qualification.contains(name) else {
+                    fail(entry, itemKey + "." + name, keyNode,
+                         "unknown key" + Suggestion.hint(name, in: ScenarioKeys.qualification) + "; a qualification has teacher and teaches")
+                    bad = true
+                    continue
+                }
+                guard case .scalar(let scalar) = value, !Self.isNull(value),
+                      !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    fail(entry, itemKey + "." + name, value, "must be a subject code")
+                    bad = true
+                    continue
+                }
+                let code = scalar.string.trimmingCharacters(in: .whitespaces)
+                if name == "teacher" { teacher = code } else { teaches = code }
+            }
+            if bad { continue }
+            guard let teacher, let teaches else {
+                let missing = teacher == nil ? "teacher" : "teaches"
+                fail(entry, itemKey, item, "has no '\(missing)': write {teacher: SUBJECT, teaches: SUBJECT}")
+                continue
+            }
+            guard teacher != teaches else {
+                fail(entry, itemKey, item, "teacher and teaches are both '\(teacher)': a subject's teachers always teach it")
+                continue
+            }
+            result.append(Qualification(teacher: teacher, teaches: teaches))
+        }
+        return result
+    }
+
+    mutating func costs(_ map: ConfigMap) -> Costs {
+        var costs = Costs()
+        guard let entry = map["costs"], case .map(let inner) = entry.value else { return costs }
+        let expected = "a number from 0 to \(Int(ScenarioLimits.cost))"
+        for item in inner.entries {
+            guard let value = number(item, "costs." + item.key, in: 0...ScenarioLimits.cost, expected: expected) else { continue }
+            switch item.key {
+            case "move": costs.move = value
+            case "per_km": costs.perKm = value
+            case "hire": costs.hire = value
+            case "release": costs.release = value
+            default: break
+            }
+        }
+        return costs
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+
+/// How `redeploy check` prints a summary.
+public enum SummaryFormat: String, Sendable, CaseIterable {
+    /// Aligned text tables for a person; numbers rounded to 2 decimals for display.
+    case table
+    /// One CSV table of groups (area_subject, level, total); the total row carries W0 in
+    /// weighted_shortage and the payroll figures. Numbers in shortest round-trip form.
+    case csv
+    /// Everything, numbers in shortest round-trip form.
+    case json
+}
+
+extension ScenarioSummary {
+    public func render(_ format: SummaryFormat) -> String {
+        switch format {
+        case .table: return tableText()
+        case .csv: return csvText()
+        case .json: return jsonText()
+        }
+    }
+
+    // MARK: Table
+
+    private func tableText() -> String {
+        var out = ""
+        if !name.isEmpty { out += "Scenario: \(name)\n" }
+        out += "\(schoolCount) schools, \(subjectCount) subjects, \(pairCount) (school, subject) pairs\n\n"
+
+        out += "Surplus and shortage by area and subject, before any move (staying = teachers - leaving)\n"
+        var table = TextTable(["area", "subject", "schools", "teachers", "leaving", "staying", "required",
+                               "surplus", "shortage", "weighted"], leftColumns: 2)
+        for g in byAreaSubject {
+            table.add([g.area ?? "", g.subject ?? ""] + Self.figures(g))
+        }
+        table.add(["total", ""] + Self.figures(total))
+        out += table.text + "\n"
+
+        out += "By level\n"
+        table = TextTable(["level", "schools", "classes", "teachers", "leaving", "staying", "required",
+                           "surplus", "shortage", "weighted"], leftColumns: 1)
+        for g in byLevel {
+            table.add([g.level ?? "", String(g.schools), String(g.classes ?? 0)] + Array(Self.figures(g).dropFirst()))
+        }
+        table.add(["total", String(total.schools), String(total.classes ?? 0)] + Array(Self.figures(total).dropFirst()))
+        out += table.text + "\n"
+
+        out += "Teachers per class against the norm\n"
+        table = TextTable(["level", "classes", "teachers/class", "staying/class", "norm (required/class)"], leftColumns: 1)
+        for (label, g) in byLevel.map({ ($0.level ?? "", $0) }) + [("total", total)] {
+            table.add([label, String(g.classes ?? 0),
+                       Self.display(g.teachersPerClass), Self.display(g.stayingPerClass), Self.display(g.requiredPerClass)])
+        }
+        out += table.text + "\n"
+
+        out += "Weighted shortage before any move (W0): \(Self.display(weightedShortageBefore, decimals: 4))\n"
+        out += "Payroll: \(payroll.before) teachers now, \(payroll.leaving) leaving, payroll_change \(payroll.payrollChange): "
+        out += "at most \(payroll.cap) after the plan; headroom \(payroll.headroom) ("
+        if payroll.headroom < 0 {
+            out += "\(payroll.releasesNeeded) must be released"
+        } else if payroll.hiring {
+            out += payroll.hiresAllowed == 1 ? "up to 1 hire" : "up to \(payroll.hiresAllowed) hires"
+        } else {
+            out += "hiring is off"
+        }
+        out += ")\n"
+        return out
+    }
+
+    private static func figures(_ g: Group) -> [String] {
+        [String(g.schools), String(g.teachers), String(g.leaving), String(g.staying), display(g.required),
+         display(g.surplus), display(g.shortage), display(g.weightedShortage)]
+    }
+
+    /// Display rounding: fixed decimals, "-" for none, never "-0.00".
+    static func display(_ value: Double?, decimals: Int = 2) -> String {
+        guard let value else { return "-" }
+        let text = String(format: "%.\(decimals)f", value)
+        if decimals == 4 {
+            // Trim trailing zeros for a lone figure: 3.4100 -> 3.41.
+            var t = text
+            while t.contains("."), t.hasSuffix("0") { t.removeLast() }
+            if t.hasSuffix(".") { t.removeLast() }
+            return t == "-0" ? "0" : t
+        }
+        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    // MARK: CSV
+
+    private func csvText() -> String {
+        var writer = CSVWriter(header: ["group", "area", "level", "subject", "schools", "classes", "teachers", "leaving",
+                                        "staying", "required", "surplus", "shortage", "weighted_shortage",
+                                        "payroll_change", "payroll_headroom"])
+        func row(_ group: String, _ g: Group, payroll: Bool = false) -> [String] {
+            [group, g.area ?? "", g.level ?? "", g.subject ?? "", String(g.schools), g.classes.map(String.init) ?? "",
+             String(g.teachers), String(g.leaving), String(g.staying), NumberText.format(g.required),
+             NumberText.format(g.surplus), NumberText.format(g.shortage), NumberText.format(g.weightedShortage),
+             payroll ? String(self.payroll.payrollChange) : "", payroll ? String(self.payroll.headroom) : ""]
+        }
+        for g in byAreaSubject { writer.appendRow(row("area_subject", g)) }
+        for g in byLevel { writer.appendRow(row("level", g)) }
+        writer.appendRow(row("total", total, payroll: true))
+        return writer.text
+    }
+
+    // MARK: JSON
+
+    private func jsonText() -> String {
+        func group(_ g: Group) -> String {
+            var fields: [(String, String)] = []
+            if let area = g.area { fields.append(("area", JSONText.string(area))) }
+            if let level = g.level { fields.append(("level", JSONText.string(level))) }
+            if let subject = g.subject { fields.append(("subject", JSONText.string(subject))) }
+            fields.append(("schools", String(g.schools)))
+            if let classes = g.classes { fields.append(("classes", String(classes))) }
+            fields += [("teachers", String(g.teachers)), ("leaving", String(g.leaving)), ("staying", String(g.staying)),
+                       ("required", NumberText.format(g.required)), ("surplus", NumberText.format(g.surplus)),
+                       ("shortage", NumberText.format(g.shortage)),
+                       ("weighted_shortage", NumberText.format(g.weightedShortage))]
+            if g.classes != nil {
+                fields += [("teachers_per_class", JSONText.number(g.teachersPerClass)),
+                           ("staying_per_class", JSONText.number(g.stayingPerClass)),
+                           ("required_per_class", JSONText.number(g.requiredPerClass))]
+            }
+            return "{" + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        }
+        func list(_ groups: [Group]) -> String {
+            guard !groups.isEmpty else { return "[]" }
+            return "[\n" + groups.map { "    " + group($0) }.joined(separator: ",\n") + "\n  ]"
+        }
+        let p = payroll
+        let payrollText = "{\"before\": \(p.before), \"leaving\": \(p.leaving), \"staying\": \(p.staying), "
+            + "\"payroll_change\": \(p.payrollChange), \"cap\": \(p.cap), \"headroom\": \(p.headroom), "
+            + "\"hiring\": \(p.hiring), \"hires_allowed\": \(p.hiresAllowed), \"releases_needed\": \(p.releasesNeeded)}"
+        let lines = [
+            "  \"name\": \(JSONText.string(name))",
+            "  \"schools\": \(schoolCount)",
+            "  \"subjects\": \(subjectCount)",
+            "  \"pairs\": \(pairCount)",
+            "  \"weighted_shortage_before\": \(NumberText.format(weightedShortageBefore))",
+            "  \"payroll\": \(payrollText)",
+            "  \"total\": \(group(total))",
+            "  \"by_level\": \(list(byLevel))",
+            "  \"by_area_subject\": \(list(byAreaSubject))",
+        ]
+        return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+    }
+}
+
+enum JSONText {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func number(_ value: Double?) -> String {
+        value.map { NumberText.format($0) } ?? "null"
+    }
+}
+
+/// Text columns aligned by the number of characters a person sees (grapheme clusters), so that
+/// Vietnamese names line up whether their accents are precomposed (NFC) or combining (NFD).
+struct TextTable {
+    private var rows: [[String]]
+    private let leftColumns: Int
+
+    /// The first `leftColumns` columns are left-aligned (text), the rest right-aligned (numbers).
+    init(_ header: [String], leftColumns: Int) {
+        rows = [header]
+        self.leftColumns = leftColumns
+    }
+
+    mutating func add(_ row: [String]) {
+        rows.append(row)
+    }
+
+    var text: String {
+        let count = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: count)
+        for row in rows {
+            for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) }
+        }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (k, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[k] - cell.count)
+                if k > 0 { line += "  " }
+                line += k < leftColumns ? cell + pad : pad + cell
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}
