@@ -1,7 +1,106 @@
 import ArgumentParser
+import Foundation
+import RedeployDomain
+import ScenarioGenerator
 
-/// `redeploy generate`: placeholder until the generator lands.
+/// `redeploy generate --schools N --areas K --seed S --out DIR`: a synthetic scenario, the same
+/// bytes for the same arguments.
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write a synthetic scenario.")
-    func run() throws { throw CleanExit.message("generate: not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a synthetic scenario shaped like a Vietnamese province.",
+        discussion: """
+            Schools of four levels in areas of six kinds (urban, town, rural, remote, mountain, \
+            island): surplus in the cities, shortage and priority above 1 in disadvantaged areas, \
+            legacy single-subject teachers in the integrated subjects, about 3% leaving. The same \
+            arguments always give the same bytes. The data are synthetic and name no real person.
+            """)
+
+    @Option(help: "Number of schools.") var schools: Int
+    @Option(help: "Number of generic areas (default 10); not with --province.") var areas: Int?
+    @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Use the real area names and shape of a province: \(ProvincePreset.allCases.map(\.rawValue).joined(separator: " or ")).",
+                               valueName: "name"))
+    var province: String?
+    @Option(help: "Output folder (created; must be empty unless --force).") var out: String
+    @Flag(help: "Overwrite the files of a non-empty output folder.") var force = false
+    @Option(help: "Scenario name.") var name: String?
+
+    @Flag(help: "Write norms.csv and leave `required` empty (default: explicit `required`).") var norms = false
+    @Flag(name: .customLong("no-coordinates"), help: "Write no lat/lon.") var noCoordinates = false
+    @Option(help: ArgumentHelp("Write distances.csv: road-like km for same-level pairs within this many km.", valueName: "km"))
+    var distances: Double?
+    @Flag(inversion: .prefixedNo, help: "Let physics/chemistry/biology teachers cover natural_science, history/geography teachers history_geography.")
+    var qualifications = true
+    @Option(help: "Share of integrated-subject teachers recorded by their legacy subject.") var legacyShare = 0.4
+    @Option(help: "Chance that a teacher leaves during the plan period.") var leavingRate = 0.03
+    @Flag(help: "Add zero-class schools and a subject nobody teaches.") var stress = false
+
+    @Option(parsing: .unconditional, help: "Allowed change of total headcount (0 budget-neutral; negative streamlines).")
+    var payrollChange = 0
+    @Flag(name: .customLong("no-hiring"), help: "Forbid hires.") var noHiring = false
+    @Flag(name: .customLong("any-level"), help: "Allow moves between schools of different levels.") var anyLevel = false
+    @Option(help: ArgumentHelp("Transfer scope: any or area.", valueName: "any|area")) var scope = "any"
+    @Option(help: "Longest allowed transfer, km.") var maxDistanceKm: Double?
+    @Option(help: "Largest share of a school's teachers that may leave by transfer.") var maxOutShare: Double?
+    @Flag(help: "Allow fractional (shared) teachers.") var sharing = false
+
+    @Option(help: "Cost per teacher transferred.") var costMove = 1.0
+    @Option(help: "Cost per teacher-kilometre transferred.") var costPerKm = 0.02
+    @Option(help: "Cost per teacher hired.") var costHire = 2.0
+    @Option(help: "Cost per teacher released.") var costRelease = 5.0
+
+    func validate() throws {
+        guard schools >= 1, schools <= 1_000_000 else { throw ValidationError("--schools must be between 1 and 1000000.") }
+        if let province, ProvincePreset(rawValue: province) == nil {
+            throw ValidationError("--province must be one of: \(ProvincePreset.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        guard TransferScope(rawValue: scope) != nil else { throw ValidationError("--scope must be any or area.") }
+        if let areas {
+            guard province == nil else { throw ValidationError("--areas and --province exclude each other.") }
+            guard areas >= 1, areas <= 10_000 else { throw ValidationError("--areas must be between 1 and 10000.") }
+        }
+        guard (0...1).contains(legacyShare) else { throw ValidationError("--legacy-share must be between 0 and 1.") }
+        guard (0...1).contains(leavingRate) else { throw ValidationError("--leaving-rate must be between 0 and 1.") }
+        if let distances { guard distances > 0, distances.isFinite else { throw ValidationError("--distances must be a positive number of km.") } }
+        if let maxDistanceKm { guard maxDistanceKm >= 0, maxDistanceKm.isFinite else { throw ValidationError("--max-distance-km must be >= 0.") } }
+        if let maxOutShare { guard (0...1).contains(maxOutShare) else { throw ValidationError("--max-out-share must be between 0 and 1.") } }
+        for (flag, value) in [("--cost-move", costMove), ("--cost-per-km", costPerKm), ("--cost-hire", costHire), ("--cost-release", costRelease)] {
+            guard value >= 0, value.isFinite else { throw ValidationError("\(flag) must be >= 0.") }
+        }
+    }
+
+    var options: GeneratorOptions {
+        var o = GeneratorOptions(schools: schools, areas: areas ?? 10, seed: seed,
+                                 province: province.flatMap(ProvincePreset.init(rawValue:)))
+        o.name = name
+        o.useNorms = norms
+        o.coordinates = !noCoordinates
+        o.distancesWithinKm = distances
+        o.qualifications = qualifications
+        o.legacyShare = legacyShare
+        o.leavingRate = leavingRate
+        o.stress = stress
+        o.policy = Policy(payrollChange: payrollChange, hiring: !noHiring, sameLevel: !anyLevel, transferScope: TransferScope(rawValue: scope) ?? .any,
+                          maxDistanceKm: maxDistanceKm, maxOutShare: maxOutShare, sharing: sharing)
+        o.costs = Costs(move: costMove, perKm: costPerKm, hire: costHire, release: costRelease)
+        return o
+    }
+
+    func run() throws {
+        let scenario = ScenarioGenerator.generate(options)
+        do {
+            try ScenarioFolder.write(scenario, to: URL(fileURLWithPath: out), force: force)
+        } catch let error as ScenarioFolder.WriteError {
+            throw GenerateError(message: error.description)
+        }
+        let teachers = scenario.staff.reduce(0) { $0 + $1.teachers }
+        let areaCount = Set(scenario.schools.map(\.area)).count
+        print("Wrote \(out): \(scenario.schools.count) schools, \(teachers) teachers, \(areaCount) areas.")
+    }
+}
+
+struct GenerateError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

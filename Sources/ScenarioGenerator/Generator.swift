@@ -1,1 +1,267 @@
-// Placeholder until the generator lands.
+import RedeployDomain
+
+/// What to generate. Everything that shapes the output is here, so the same options give the
+/// same scenario, byte for byte once written.
+public struct GeneratorOptions: Sendable, Equatable {
+    public var schools: Int
+    /// Number of generic areas ("Khu vực 01"...); ignored when `province` is set.
+    public var areas: Int
+    public var seed: UInt64
+    /// Real area names, centres and staffing shape of a province; nil: generic areas.
+    public var province: ProvincePreset?
+    /// Scenario name; nil: a descriptive default.
+    public var name: String?
+    /// true: a norms table and staff rows without `required`; false: explicit `required`.
+    public var useNorms: Bool = false
+    /// Write lat/lon in schools.csv (positions are generated either way, for distances).
+    public var coordinates: Bool = true
+    /// Write distances.csv with road-like distances for same-level pairs within this many km.
+    public var distancesWithinKm: Double? = nil
+    /// Add the integrated-subject qualifications (physics, chemistry, biology teach natural
+    /// science; history, geography teach history & geography) to the policy.
+    public var qualifications: Bool = true
+    /// Share of lower-secondary natural science and history & geography teachers recorded by
+    /// their legacy single subject (physics, chemistry, biology; history, geography).
+    public var legacyShare: Double = 0.4
+    /// Chance that a teacher leaves (retires) during the plan period.
+    public var leavingRate: Double = 0.03
+    /// Add fields that stress a solver honestly: about 1% of schools with zero classes (merged
+    /// or suspended, their teachers still on the books), and an `ethnic_language` subject that
+    /// some disadvantaged primary schools need and nobody teaches.
+    public var stress: Bool = false
+    /// Policy of the scenario; `qualifications` above adds to its list.
+    public var policy: Policy = Policy()
+    public var costs: Costs = Costs(move: 1, perKm: 0.02, hire: 2, release: 5)
+
+    public init(schools: Int, areas: Int = 10, seed: UInt64 = 1, province: ProvincePreset? = nil) {
+        self.schools = schools
+        self.areas = areas
+        self.seed = seed
+        self.province = province
+    }
+}
+
+/// Synthetic scenarios shaped on the public aggregates of NORMS.md: the mix of levels, class
+/// counts by level and area kind, surplus in cities and shortage in mountain, island and remote
+/// areas (weighted above 1), legacy single-subject teachers, about 3% leaving, positions
+/// clustered by area. No real school or person is named.
+public enum ScenarioGenerator {
+    static let levelCodes = ["MN", "TH", "THCS", "THPT"]
+    static let levelNames = ["Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trường THPT"]
+    static let preschoolNames = ["Hoa Sen", "Hoa Mai", "Sơn Ca", "Hướng Dương", "Hoa Hồng", "Sao Mai",
+                                 "Bình Minh", "Hoa Ban", "Tuổi Thơ", "Ánh Dương", "Hoa Phượng", "Họa Mi"]
+    static let defaultLevelStaffing = ProvincePreset.quangNinh.levelStaffing
+    /// The stress subject nobody teaches: 2 periods a week of an ethnic minority language.
+    public static let untaughtSubject = "ethnic_language"
+
+    /// The areas a generation uses (the province's, or generic ones drawn from the seed).
+    public static func areas(_ options: GeneratorOptions) -> [AreaSpec] {
+        options.province?.areas ?? AreaPlanner.generic(count: options.areas, seed: options.seed)
+    }
+
+    public static func generate(_ options: GeneratorOptions) -> Scenario {
+        let areas = areas(options)
+        let levelStaffing = options.province?.levelStaffing ?? defaultLevelStaffing
+        let perArea = largestRemainder(total: max(0, options.schools), weights: areas.map(\.weight))
+
+        // 1. Schools: levels, classes, positions (stream 2).
+        var layout = SplitMix64(seed: options.seed, stream: 2)
+        var drafts: [Draft] = []
+        drafts.reserveCapacity(max(0, options.schools))
+        for (a, area) in areas.enumerated() {
+            let counts = levelCounts(perArea[a], shares: area.kind.levelShares)
+            let areaFactor = 1 + 0.025 * layout.normal()
+            for (level, count) in counts.enumerated() where count > 0 {
+                let width = max(2, String(count).count)
+                for k in 1...count {
+                    let classes = layout.int(in: area.kind.classes(level: level))
+                    let spread = area.kind.spreadDegrees
+                    let lat = Geometry.round5(area.latitude + spread * layout.normal())
+                    let lon = Geometry.round5(area.longitude + spread * layout.normal())
+                    let school = School(
+                        id: "\(area.code)-\(levelCodes[level])\(String(k).leftPadded(to: width))",
+                        name: schoolName(level: level, area: area.name, number: k, of: count),
+                        area: area.name, level: Curriculum.levels[level], classes: classes,
+                        latitude: lat, longitude: lon, priority: area.priority)
+                    drafts.append(Draft(school: school, area: a, levelIndex: level, staffedClasses: classes,
+                                        staffing: area.kind.staffing * areaFactor * (levelStaffing[school.level] ?? 1)))
+                }
+            }
+        }
+
+        // 2. Stress: some schools lose their classes but keep their teachers (stream 5).
+        var stressRNG = SplitMix64(seed: options.seed, stream: 5)
+        var untaught = [Bool](repeating: false, count: drafts.count)
+        if options.stress, !drafts.isEmpty {
+            var anyZero = false
+            for i in drafts.indices where stressRNG.bernoulli(0.012) {
+                drafts[i].school.classes = 0
+                anyZero = true
+            }
+            if !anyZero { drafts[stressRNG.int(in: 0...(drafts.count - 1))].school.classes = 0 }
+            let primaries = drafts.indices.filter { drafts[$0].levelIndex == 1 && drafts[$0].school.classes > 0 }
+            let remote = primaries.filter { areas[drafts[$0].area].kind.isDisadvantaged }
+            let candidates = remote.isEmpty ? primaries : remote
+            var anyUntaught = false
+            for i in candidates where stressRNG.bernoulli(remote.isEmpty ? 0.1 : 0.25) {
+                untaught[i] = true
+                anyUntaught = true
+            }
+            if !anyUntaught, !candidates.isEmpty { untaught[candidates[stressRNG.int(in: 0...(candidates.count - 1))]] = true }
+        }
+
+        // 3. Staff by subject (stream 3), legacy subjects split off (stream 4).
+        var staffing = SplitMix64(seed: options.seed, stream: 3)
+        var legacyRNG = SplitMix64(seed: options.seed, stream: 4)
+        var staff: [StaffRow] = []
+        staff.reserveCapacity(drafts.count * 10)
+        for (i, draft) in drafts.enumerated() {
+            let school = draft.school
+            let schoolFactor = 1 + 0.06 * staffing.normal()
+            for need in Curriculum.needs(school.level) {
+                let required = round2(Double(school.classes) * need.perClass)
+                let typical = Double(draft.staffedClasses) * need.perClass
+                let noise = 1 + (need.specialist ? 0.15 : 0.05) * staffing.normal()
+                let teachers = staffing.stochasticRound(typical * draft.staffing * need.staffing * schoolFactor * noise)
+                var leaving = 0
+                for _ in 0..<teachers where staffing.bernoulli(options.leavingRate) { leaving += 1 }
+                let stated: Double? = options.useNorms ? nil : required
+
+                guard school.level == "lower_secondary", let legacy = Curriculum.legacy[need.subject],
+                      options.legacyShare > 0 else {
+                    if teachers > 0 || required > 0 {
+                        staff.append(StaffRow(schoolID: school.id, subject: need.subject, teachers: teachers,
+                                              leaving: leaving, required: stated))
+                    }
+                    continue
+                }
+                var counts = [Int](repeating: 0, count: legacy.count + 1)
+                var leavers = counts
+                for k in 0..<teachers {
+                    var slot = 0
+                    if legacyRNG.bernoulli(options.legacyShare) {
+                        let u = legacyRNG.uniform()
+                        var cumulative = 0.0
+                        slot = legacy.count
+                        for (s, entry) in legacy.enumerated() {
+                            cumulative += entry.share
+                            if u < cumulative { slot = s + 1; break }
+                        }
+                    }
+                    counts[slot] += 1
+                    if k < leaving { leavers[slot] += 1 }
+                }
+                if counts[0] > 0 || required > 0 {
+                    staff.append(StaffRow(schoolID: school.id, subject: need.subject, teachers: counts[0],
+                                          leaving: leavers[0], required: stated))
+                }
+                for (s, entry) in legacy.enumerated() where counts[s + 1] > 0 {
+                    staff.append(StaffRow(schoolID: school.id, subject: entry.subject, teachers: counts[s + 1],
+                                          leaving: leavers[s + 1], required: options.useNorms ? nil : 0))
+                }
+            }
+            if untaught[i] {
+                staff.append(StaffRow(schoolID: school.id, subject: untaughtSubject, teachers: 0, leaving: 0,
+                                      required: round2(Double(school.classes) * 2 / 23)))
+            }
+        }
+
+        var policy = options.policy
+        if options.qualifications {
+            for q in Curriculum.integratedQualifications where !policy.qualifications.contains(q) {
+                policy.qualifications.append(q)
+            }
+        }
+        let norms: [NormRow]? = options.useNorms ? Curriculum.norms : nil
+        let distances = options.distancesWithinKm.map { roadDistances(drafts, areas: areas, withinKm: $0) } ?? []
+        var schools = drafts.map(\.school)
+        if !options.coordinates {
+            for i in schools.indices { schools[i].latitude = nil; schools[i].longitude = nil }
+        }
+        return Scenario(name: options.name ?? defaultName(options, areaCount: areas.count), schools: schools,
+                        staff: staff, norms: norms, distances: distances, policy: policy, costs: options.costs)
+    }
+
+    struct Draft {
+        var school: School
+        var area: Int
+        var levelIndex: Int
+        /// Classes the staff was sized for (differs from `school.classes` for a school that
+        /// lost its classes under `stress`).
+        var staffedClasses: Int
+        /// Teachers against need: area kind x area x level.
+        var staffing: Double
+    }
+
+    static func defaultName(_ options: GeneratorOptions, areaCount: Int) -> String {
+        let place = options.province.map { "\($0.displayName) (synthetic)" } ?? "Synthetic province"
+        return "\(place): \(options.schools) schools in \(areaCount) areas, seed \(options.seed)"
+    }
+
+    static func schoolName(level: Int, area: String, number: Int, of count: Int) -> String {
+        if level == 0, number <= preschoolNames.count, count > 1 {
+            return "\(levelNames[0]) \(preschoolNames[number - 1]) \(area)"
+        }
+        return count == 1 ? "\(levelNames[level]) \(area)" : "\(levelNames[level]) \(area) số \(number)"
+    }
+
+    static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+    /// Splits `total` in proportion to `weights`: floors, then the largest remainders (ties to
+    /// the first).
+    static func largestRemainder(total: Int, weights: [Double]) -> [Int] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0, !weights.isEmpty else { return weights.map { _ in 0 } }
+        let quotas = weights.map { Double(total) * $0 / sum }
+        var counts = quotas.map { Int($0.rounded(.down)) }
+        let order = quotas.indices.sorted { a, b in
+            let (ra, rb) = (quotas[a] - Double(counts[a]), quotas[b] - Double(counts[b]))
+            return ra != rb ? ra > rb : a < b
+        }
+        var left = total - counts.reduce(0, +)
+        for index in order where left > 0 {
+            counts[index] += 1
+            left -= 1
+        }
+        return counts
+    }
+
+    /// Schools of each level in an area of `n` schools; an area of 3 or more has at least one
+    /// preschool, primary and lower secondary school.
+    static func levelCounts(_ n: Int, shares: [Double]) -> [Int] {
+        var counts = largestRemainder(total: n, weights: shares)
+        if n >= 3 {
+            for level in 0..<3 where counts[level] == 0 {
+                let donor = counts.indices.max { counts[$0] < counts[$1] }!
+                counts[donor] -= 1
+                counts[level] += 1
+            }
+        }
+        return counts
+    }
+
+    /// Road-like distances: the great-circle distance times 1.25 (1.6 across water, between an
+    /// island area and another area), to 0.1 km, for same-level pairs within `withinKm`.
+    static func roadDistances(_ drafts: [Draft], areas: [AreaSpec], withinKm: Double) -> [DistanceRow] {
+        var rows: [DistanceRow] = []
+        let degreeKm = 111.2
+        for level in Curriculum.levels.indices {
+            let members = drafts.filter { $0.levelIndex == level }
+            for i in members.indices {
+                let a = members[i].school
+                guard let lat1 = a.latitude, let lon1 = a.longitude else { continue }
+                for j in (i + 1)..<members.count {
+                    let b = members[j].school
+                    guard let lat2 = b.latitude, let lon2 = b.longitude else { continue }
+                    if abs(lat1 - lat2) * degreeKm * 1.25 > withinKm { continue }
+                    let crossesWater = members[i].area != members[j].area
+                        && (areas[members[i].area].kind == .island || areas[members[j].area].kind == .island)
+                    let km = Geo.haversineKm(lat1: lat1, lon1: lon1, lat2: lat2, lon2: lon2) * (crossesWater ? 1.6 : 1.25)
+                    let rounded = (km * 10).rounded() / 10
+                    if rounded <= withinKm { rows.append(DistanceRow(from: a.id, to: b.id, km: rounded)) }
+                }
+            }
+        }
+        return rows
+    }
+}

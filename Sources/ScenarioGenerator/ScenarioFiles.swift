@@ -1,0 +1,198 @@
+import Foundation
+import RedeployDomain
+import ScenarioIO
+
+/// A scenario as the files of CONTRACT.md section 1: scenario.yaml, schools.csv, staff.csv,
+/// and norms.csv and distances.csv when the scenario has them.
+public enum ScenarioFiles {
+    public struct File: Sendable, Equatable {
+        public var name: String
+        public var contents: String
+    }
+
+    /// The files, in a fixed order, as text. Same scenario, same bytes.
+    public static func render(_ scenario: Scenario) -> [File] {
+        var files = [File(name: "scenario.yaml", contents: yaml(scenario)),
+                     File(name: "schools.csv", contents: schoolsCSV(scenario.schools)),
+                     File(name: "staff.csv", contents: staffCSV(scenario.staff))]
+        if let norms = scenario.norms { files.append(File(name: "norms.csv", contents: normsCSV(norms))) }
+        if !scenario.distances.isEmpty {
+            files.append(File(name: "distances.csv", contents: distancesCSV(scenario.distances)))
+        }
+        return files
+    }
+
+    /// Every file name `render` may produce.
+    public static let knownNames = ["scenario.yaml", "schools.csv", "staff.csv", "norms.csv", "distances.csv"]
+
+    public static func yaml(_ scenario: Scenario) -> String {
+        let p = scenario.policy, c = scenario.costs
+        var lines = ["name: \(yamlString(scenario.name))", "schools: schools.csv", "staff: staff.csv"]
+        if scenario.norms != nil { lines.append("norms: norms.csv") }
+        if !scenario.distances.isEmpty { lines.append("distances: distances.csv") }
+        lines += [
+            "policy:",
+            "  payroll_change: \(p.payrollChange)",
+            "  hiring: \(p.hiring)",
+            "  same_level: \(p.sameLevel)",
+            "  transfer_scope: \(p.transferScope.rawValue)",
+            "  max_distance_km: \(p.maxDistanceKm.map(yamlNumber) ?? "null")",
+            "  max_out_share: \(p.maxOutShare.map(yamlNumber) ?? "null")",
+            "  sharing: \(p.sharing)",
+        ]
+        lines += qualificationLines(p.qualifications, indent: "  ")
+        lines += [
+            "costs:",
+            "  move: \(yamlNumber(c.move))",
+            "  per_km: \(yamlNumber(c.perKm))",
+            "  hire: \(yamlNumber(c.hire))",
+            "  release: \(yamlNumber(c.release))",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `qualifications:` and its list, as a policy key at `indent`.
+    public static func qualificationLines(_ qualifications: [Qualification], indent: String) -> [String] {
+        guard !qualifications.isEmpty else { return ["\(indent)qualifications: []"] }
+        return ["\(indent)qualifications:"] + qualifications.map {
+            "\(indent)  - {teacher: \(yamlString($0.teacher)), teaches: \(yamlString($0.teaches))}"
+        }
+    }
+
+    public static func schoolsCSV(_ schools: [School]) -> String {
+        let located = schools.contains { $0.latitude != nil && $0.longitude != nil }
+        var csv = CSVWriter(header: located
+            ? ["id", "name", "area", "level", "classes", "lat", "lon", "priority"]
+            : ["id", "name", "area", "level", "classes", "priority"])
+        for s in schools {
+            var row = [s.id, s.name, s.area, s.level, String(s.classes)]
+            if located { row += [NumberText.format(s.latitude), NumberText.format(s.longitude)] }
+            row.append(NumberText.format(s.priority))
+            csv.appendRow(row)
+        }
+        return csv.text
+    }
+
+    public static func staffCSV(_ staff: [StaffRow]) -> String {
+        var csv = CSVWriter(header: ["school_id", "subject", "teachers", "leaving", "required"])
+        for r in staff {
+            csv.appendRow([r.schoolID, r.subject, String(r.teachers), String(r.leaving), NumberText.format(r.required)])
+        }
+        return csv.text
+    }
+
+    public static func normsCSV(_ norms: [NormRow]) -> String {
+        var csv = CSVWriter(header: ["level", "subject", "per_class"])
+        for n in norms { csv.appendRow([n.level, n.subject, NumberText.format(n.perClass)]) }
+        return csv.text
+    }
+
+    public static func distancesCSV(_ distances: [DistanceRow]) -> String {
+        var csv = CSVWriter(header: ["from", "to", "km"])
+        for d in distances { csv.appendRow([d.from, d.to, NumberText.format(d.km)]) }
+        return csv.text
+    }
+
+    /// A YAML double-quoted scalar: UTF-8 kept as is, quotes, backslashes and control
+    /// characters escaped.
+    public static func yamlString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A YAML float that every YAML version reads as one: NumberText's shortest round-trip
+    /// form, with ".0" on whole numbers and without exponents.
+    public static func yamlNumber(_ x: Double) -> String {
+        let text = NumberText.format(x)
+        if text.contains("e") || text.contains("E") {
+            return String(format: "%.17f", x).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        }
+        return text.contains(".") ? text : text + ".0"
+    }
+}
+
+/// Writes rendered files into a folder: refuses a non-empty folder unless forced, and stages
+/// everything in a sibling temporary folder first, so that a failure leaves nothing half-written.
+public enum ScenarioFolder {
+    public enum WriteError: Error, CustomStringConvertible, Equatable {
+        case notEmpty(String)
+        case notADirectory(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .notEmpty(let path): return "\(path) is not empty; use --force to write into it"
+            case .notADirectory(let path): return "\(path) exists and is not a folder"
+            case .io(let message): return message
+            }
+        }
+    }
+
+    public static func write(_ scenario: Scenario, to directory: URL, force: Bool = false) throws {
+        try write(ScenarioFiles.render(scenario), to: directory, force: force)
+    }
+
+    public static func write(_ files: [ScenarioFiles.File], to directory: URL, force: Bool = false) throws {
+        let fm = FileManager.default
+        let target = directory.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue { throw WriteError.notADirectory(target.path) }
+        let existing = exists ? ((try? fm.contentsOfDirectory(atPath: target.path)) ?? []) : []
+        if !existing.isEmpty && !force { throw WriteError.notEmpty(target.path) }
+
+        let parent = target.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in files {
+                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw WriteError.io("cannot write \(target.path): \(error.localizedDescription)")
+        }
+
+        if existing.isEmpty {
+            // rename(2) replaces an empty folder in one step.
+            guard rename(staging.path, target.path) == 0 else {
+                let message = String(cString: strerror(errno))
+                try? fm.removeItem(at: staging)
+                throw WriteError.io("cannot move the files into \(target.path): \(message)")
+            }
+            return
+        }
+        // Forced into a non-empty folder: every file is complete before any is moved; each
+        // rename replaces its file in one step. Stale files of ours that this scenario no
+        // longer names (an old norms.csv, say) go.
+        for file in files {
+            guard rename(staging.appendingPathComponent(file.name).path, target.appendingPathComponent(file.name).path) == 0 else {
+                let message = String(cString: strerror(errno))
+                try? fm.removeItem(at: staging)
+                throw WriteError.io("cannot move \(file.name) into \(target.path): \(message)")
+            }
+        }
+        let written = Set(files.map(\.name))
+        for name in ScenarioFiles.knownNames where !written.contains(name) && existing.contains(name) {
+            try? fm.removeItem(at: target.appendingPathComponent(name))
+        }
+        try? fm.removeItem(at: staging)
+    }
+}
