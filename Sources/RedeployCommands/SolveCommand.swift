@@ -1,8 +1,103 @@
 import ArgumentParser
+import Foundation
+import RedeployDomain
+import RedeployPlanner
+import ScenarioIO
 
-/// `redeploy solve SCENARIO --out DIR`: placeholder until the planner lands.
+/// `redeploy solve SCENARIO --out DIR`: the least weighted shortage, then the least cost,
+/// written as plan.csv, schools.csv and summary.json (CONTRACT section 4).
 struct SolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "solve", abstract: "Write an optimal transfer plan.")
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Write an optimal transfer plan for a scenario.",
+        discussion: """
+            Exit status: 0 when a plan was written; 2 for invalid input (nothing written); \
+            1 for any other failure.
+            """)
+
     @Argument(help: "A scenario folder or its scenario.yaml.") var scenario: String
-    func run() throws { throw CleanExit.message("solve: not implemented yet") }
+    @Option(name: .long, help: "Folder for plan.csv, schools.csv and summary.json.") var out: String
+    @Option(name: .long, help: "Seconds; past it the best plan found so far is written with status time_limit.")
+    var timeLimit: Double?
+    @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
+    @Flag(name: .long, help: "Print GLPK's log on standard error.") var verbose = false
+
+    func validate() throws {
+        if let limit = timeLimit, !(limit > 0 && limit <= 86_400 * 24) {
+            throw ValidationError("--time-limit must be a number of seconds above 0 and at most 24 days")
+        }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let scenario = try InputErrors.loadScenario(self.scenario)
+        try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
+        let instance = Instance(scenario)
+        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in InputErrors.printToStandardError([line]) } : nil
+        let result: Planner.Result
+        do {
+            result = try Planner(options: .init(timeLimit: timeLimit, log: log)).solve(instance)
+        } catch {
+            InputErrors.printToStandardError(["redeploy: \(error)"])
+            throw ExitCode(1)
+        }
+        guard let report = result.check else {
+            InputErrors.printToStandardError(["redeploy: no plan: the solver ended with status \(result.status.rawValue)"])
+            throw ExitCode(1)
+        }
+        let output = PlanOutput(
+            scenarioName: scenario.name, status: result.status.rawValue, plan: result.plan, report: report,
+            weightedShortageBefore: result.weightedShortageBefore, mipGap: result.mipGap,
+            extra: [("schools", String(instance.schools.count)), ("pairs", String(instance.pairs.count)),
+                    ("model_columns", String(result.columns)), ("model_rows", String(result.rows)),
+                    ("solve_stages", JSONText.array(result.stages.map(JSONText.string)))])
+        do {
+            try AtomicFiles.write(output.files(instance), into: out)
+        } catch {
+            InputErrors.printToStandardError(["redeploy: \(error)"])
+            throw ExitCode(1)
+        }
+        if !quiet { print(Self.summaryLines(output, seconds: seconds(clock.now - start), out: out)) }
+    }
+
+    /// A payroll that must fall below zero cannot be met by any plan: that is bad input.
+    static func checkPayrollCanBeMet(_ scenario: Scenario, path: String) throws {
+        let headcount = scenario.staff.reduce(0) { $0 + $1.teachers }
+        if scenario.policy.payrollChange < -headcount {
+            InputErrors.printToStandardError([
+                "\(yamlFile(path)): policy.payroll_change: \(scenario.policy.payrollChange) would take "
+                    + "the payroll below zero (the scenario has \(headcount) teachers)",
+            ])
+            throw ExitCode(2)
+        }
+    }
+
+    /// The scenario.yaml a path names (a folder holding one, or the file itself).
+    static func yamlFile(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return exists && isDirectory.boolValue ? (path as NSString).appendingPathComponent("scenario.yaml") : path
+    }
+
+    static func summaryLines(_ o: PlanOutput, seconds: Double, out: String) -> String {
+        func f(_ x: Double) -> String { String(format: "%.2f", x) }
+        func count(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
+        let r = o.report
+        return """
+            \(o.scenarioName.isEmpty ? "Scenario" : o.scenarioName): \(o.status)
+              weighted shortage  \(f(o.weightedShortageBefore)) -> \(f(r.weightedShortage))
+              transfers          \(count(r.transfers))
+              hires              \(count(r.hires))
+              releases           \(count(r.releases))
+              payroll            \(r.payrollBefore) -> \(count(r.payrollAfter))
+              cost               \(f(r.cost))\(o.mipGap > 0 ? "\n  gap                \(f(o.mipGap * 100))%" : "")
+              solve time         \(String(format: "%.2f", seconds)) s
+            Wrote plan.csv, schools.csv, summary.json to \(out)
+            """
+    }
+}
+
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }

@@ -1,1 +1,230 @@
-// Placeholder.
+import LinearProgramming
+import RedeployDomain
+
+/// Solves a scenario lexicographically (CONTRACT section 2): first the least weighted
+/// shortage W, then, holding W at its optimum, the least cost C.
+///
+/// Stage 1 solves the flow model's LP relaxation with the dual simplex and no presolve. With
+/// whole teachers an integral LP optimum is the integer optimum; only a fractional one (side
+/// rows or coupled requirements) sends stage 1 to branch-and-cut.
+///
+/// Stage 2 keeps W at its optimum without a dense extra row where it can: every LP optimum
+/// satisfies complementary slackness with stage 1's duals, so fixing each column with a
+/// non-zero reduced cost at its bound, and each row with a non-zero dual at its bound, leaves
+/// exactly the optimal face, still a network. When stage 1 needed branch-and-cut, stage 2
+/// adds the row W <= W* (+ a tolerance far inside CONTRACT 3.2's) instead.
+public struct Planner: Sendable {
+    public struct Options: Sendable {
+        public var timeLimit: Double?
+        public var log: (@Sendable (String) -> Void)?
+        public init(timeLimit: Double? = nil, log: (@Sendable (String) -> Void)? = nil) {
+            self.timeLimit = timeLimit
+            self.log = log
+        }
+    }
+
+    public struct Result: Sendable {
+        public enum Status: String, Sendable { case optimal, feasible, timeLimit = "time_limit", infeasible }
+        public var status: Status
+        public var plan: Plan
+        /// The independent check of the plan (nil when no plan came back).
+        public var check: PlanChecker.Report?
+        public var weightedShortageBefore: Double
+        public var mipGap: Double
+        /// How each stage was solved, for logs: "lp", "lp-face", "mip", "mip-row"...
+        public var stages: [String]
+        public var columns: Int
+        public var rows: Int
+    }
+
+    public enum PlannerError: Error, CustomStringConvertible {
+        case solverFailed(String)
+        case planBreaksContract([String])
+
+        public var description: String {
+            switch self {
+            case let .solverFailed(message): return "the solver failed: \(message)"
+            case let .planBreaksContract(lines):
+                return "internal error: the solver's plan breaks the contract:\n" + lines.joined(separator: "\n")
+            }
+        }
+    }
+
+    public let options: Options
+    public init(options: Options = Options()) { self.options = options }
+
+    public func solve(_ instance: Instance) throws -> Result {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func remaining() -> Double? {
+            options.timeLimit.map { max(0, $0 - seconds(clock.now - start)) }
+        }
+        let model = FlowModel(instance)
+        let before = Coverage.weightedShortage(instance, staff: instance.pairs.map { Double($0.staying) })
+        var stages: [String] = []
+        var result = Result(status: .infeasible, plan: Plan(), check: nil, weightedShortageBefore: before,
+                            mipGap: 0, stages: [], columns: model.program.columnCount, rows: model.program.rowCount)
+
+        // Stage 1: least weighted shortage.
+        let stageOne = model.program(stage: 1)
+        var first = try run(stageOne, kind: .relaxation, timeLimit: remaining())
+        stages.append("lp")
+        var viaMIP = false
+        if first.status == .optimal, !isIntegral(first.columnValues, model) {
+            first = try run(stageOne, kind: .automatic, timeLimit: remaining())
+            stages.append("mip")
+            viaMIP = true
+        }
+        result.stages = stages
+        guard first.hasPoint else {
+            result.status = first.status == .timeLimit ? .timeLimit : .infeasible
+            return result
+        }
+        if first.status != .optimal {
+            // Out of time in stage 1: the best plan so far, its gap, no stage 2.
+            return try finish(result, model, instance, values: first.columnValues,
+                              status: .timeLimit, gap: first.gap ?? 1)
+        }
+        let bestShortage = first.objective
+
+        // Stage 2: least cost at that shortage.
+        var second: Solution
+        if viaMIP {
+            second = try run(withShortageRow(model, bestShortage), kind: .automatic, timeLimit: remaining())
+            stages.append("mip-row")
+        } else {
+            let face = optimalFace(model.program(stage: 2), first)
+            second = try run(face, kind: .relaxation, timeLimit: remaining())
+            stages.append("lp-face")
+            if second.status == .optimal, !isIntegral(second.columnValues, model) {
+                second = try run(face, kind: .automatic, timeLimit: remaining())
+                stages.append("mip-face")
+            }
+            if second.hasPoint, !Self.equal(shortage(of: second.columnValues, model), bestShortage) {
+                // Numerically doubtful face: fall back to the explicit row.
+                second = try run(withShortageRow(model, bestShortage), kind: .automatic, timeLimit: remaining())
+                stages.append("mip-row")
+            }
+        }
+        result.stages = stages
+        guard second.hasPoint else {
+            // Stage 2 ran out of time without a point: stage 1's plan is still valid.
+            return try finish(result, model, instance, values: first.columnValues, status: .timeLimit, gap: 1)
+        }
+        let status: Result.Status = second.status == .optimal ? .optimal : .timeLimit
+        return try finish(result, model, instance, values: second.columnValues, status: status,
+                          gap: status == .optimal ? 0 : (second.gap ?? 1))
+    }
+
+    // MARK: Stages
+
+    private func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
+        let solveOptions = SolveOptions(kind: kind, method: .dualSimplex, presolve: false,
+                                        timeLimit: timeLimit, relativeGap: 0, log: options.log)
+        do {
+            return try GLPKSolver().solve(program, options: solveOptions)
+        } catch {
+            throw PlannerError.solverFailed("\(error)")
+        }
+    }
+
+    /// The optimal face of stage 1, with stage 2's costs.
+    private func optimalFace(_ program: LinearProgram, _ first: Solution) -> LinearProgram {
+        var face = program
+        guard let reduced = first.reducedCosts, let duals = first.rowDuals else { return face }
+        let tolerance = 1e-9
+        for (j, column) in program.columns.enumerated() {
+            if reduced[j] > tolerance {
+                face.setBounds(column: j, lower: column.lower, upper: column.lower)
+            } else if reduced[j] < -tolerance, column.upper.isFinite {
+                face.setBounds(column: j, lower: column.upper, upper: column.upper)
+            }
+        }
+        for (i, row) in program.rows.enumerated() {
+            if duals[i] > tolerance, row.lower.isFinite {
+                face.setBounds(row: i, lower: row.lower, upper: row.lower)
+            } else if duals[i] < -tolerance, row.upper.isFinite {
+                face.setBounds(row: i, lower: row.upper, upper: row.upper)
+            }
+        }
+        return face
+    }
+
+    /// Stage 2 with the explicit row "stage-1 objective <= W*".
+    private func withShortageRow(_ model: FlowModel, _ best: Double) -> LinearProgram {
+        var program = model.program(stage: 2)
+        let slack = 1e-7 * max(1, abs(best))
+        let row = program.addRow(name: "shortage", upper: best + slack)
+        for (j, cost) in model.stageOneCosts.enumerated() where cost != 0 {
+            program.addEntry(row: row, column: j, value: cost)
+        }
+        return program
+    }
+
+    private func shortage(of values: [Double], _ model: FlowModel) -> Double {
+        zip(model.stageOneCosts, values).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    private func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
+        model.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
+    }
+
+    /// CONTRACT 3.2's equality, tightened 100-fold so that a face that drifts is caught early.
+    static func equal(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-8 * max(1, abs(a), abs(b))
+    }
+
+    // MARK: The plan
+
+    private func finish(_ partial: Result, _ model: FlowModel, _ instance: Instance, values: [Double],
+                        status: Result.Status, gap: Double) throws -> Result {
+        var result = partial
+        result.plan = PlanExtraction.plan(from: values, model: model, instance: instance)
+        let check = PlanChecker.check(result.plan, against: instance)
+        if !check.isValid { throw PlannerError.planBreaksContract(check.violations.map(\.description)) }
+        result.check = check
+        result.status = status
+        result.mipGap = gap
+        return result
+    }
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+/// Reads transfers, hires and releases off a solution, in a fixed order.
+enum PlanExtraction {
+    static func plan(from values: [Double], model: FlowModel, instance: Instance) -> Plan {
+        let whole = !instance.policy.sharing
+        func amount(_ v: Double) -> Double? {
+            let x = whole ? v.rounded() : v
+            return x > (whole ? 0.5 : 1e-9) ? x : nil
+        }
+        var transfers: [Plan.Action] = [], hires: [Plan.Action] = [], releases: [Plan.Action] = []
+        let pairs = instance.pairs
+        for (j, role) in model.roles.enumerated() {
+            switch role {
+            case let .transfer(from, to):
+                guard let x = amount(values[j]) else { continue }
+                let (i, k) = (pairs[from].school, pairs[to].school)
+                transfers.append(.transfer(from: instance.schools[i].id, to: instance.schools[k].id,
+                                           subject: instance.subjects[pairs[from].subject], teachers: x,
+                                           km: instance.km(i, k)))
+            case let .hire(p):
+                guard let x = amount(values[j]) else { continue }
+                hires.append(.hire(at: instance.schools[pairs[p].school].id,
+                                   subject: instance.subjects[pairs[p].subject], teachers: x))
+            case let .release(p):
+                guard let x = amount(values[j]) else { continue }
+                releases.append(.release(at: instance.schools[pairs[p].school].id,
+                                         subject: instance.subjects[pairs[p].subject], teachers: x))
+            default:
+                continue
+            }
+        }
+        func key(_ a: Plan.Action) -> [String] { [a.from ?? "", a.to ?? "", a.subject] }
+        let order: (Plan.Action, Plan.Action) -> Bool = { key($0).lexicographicallyPrecedes(key($1)) }
+        return Plan(actions: transfers.sorted(by: order) + hires.sorted(by: order) + releases.sorted(by: order))
+    }
+}

@@ -148,32 +148,6 @@ extension ScenarioSummary {
     }
 }
 
-enum JSONText {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    static func number(_ value: Double?) -> String {
-        value.map { NumberText.format($0) } ?? "null"
-    }
-}
-
 /// Text columns aligned by the number of characters a person sees (grapheme clusters), so that
 /// Vietnamese names line up whether their accents are precomposed (NFC) or combining (NFD).
 struct TextTable {

@@ -1,0 +1,96 @@
+import LinearProgramming
+import RedeployDomain
+
+/// CONTRACT section 2 written down literally: every variable it names, every constraint as
+/// it is stated, no reduction of any kind, solved lexicographically as two MIPs with an
+/// explicit shortage row in the second.
+///
+/// It is slow and meant to be: it is the reference against which the fast `FlowModel` is
+/// tested on many small scenarios.
+public enum DirectModel {
+    public struct Result: Sendable {
+        public var status: SolveStatus
+        public var weightedShortage: Double
+        public var cost: Double
+    }
+
+    public static func solve(_ instance: Instance, timeLimit: Double? = nil,
+                             log: (@Sendable (String) -> Void)? = nil) throws -> Result {
+        var built = build(instance)
+        let options = SolveOptions(kind: .automatic, method: .dualSimplex, presolve: true, timeLimit: timeLimit, cuts: true,
+                                   log: log)
+        let first = try GLPKSolver().solve(built.program, options: options)
+        guard first.status == .optimal else { return Result(status: first.status, weightedShortage: .nan, cost: .nan) }
+        let best = first.objective
+        let row = built.program.addRow(upper: best + 1e-9 * max(1, abs(best)))
+        for (j, w) in built.shortageWeights.enumerated() where w != 0 {
+            built.program.addEntry(row: row, column: j, value: w)
+            built.program.setCost(column: j, 0)
+        }
+        for (j, c) in built.costs.enumerated() { built.program.setCost(column: j, c) }
+        let second = try GLPKSolver().solve(built.program, options: options)
+        guard second.status == .optimal else { return Result(status: second.status, weightedShortage: best, cost: .nan) }
+        return Result(status: .optimal, weightedShortage: best, cost: second.objective)
+    }
+
+    struct Built {
+        var program: LinearProgram
+        var shortageWeights: [Double]
+        var costs: [Double]
+    }
+
+    static func build(_ instance: Instance) -> Built {
+        var lp = LinearProgram(name: "direct", sense: .minimize)
+        var weights: [Double] = []
+        var costs: [Double] = []
+        let pairs = instance.pairs
+        let integer = !instance.policy.sharing
+        func column(weight: Double = 0, cost: Double = 0, isInteger: Bool) -> Int {
+            weights.append(weight)
+            costs.append(cost)
+            return lp.addColumn(lower: 0, upper: .infinity, cost: weight, isInteger: isInteger)
+        }
+        // Row "no pass-through" and row "sum_b z <= n" of each pair; coverage row of each pair.
+        let passRow = pairs.map { lp.addRow(upper: Double($0.staying)) }
+        let staffRow = pairs.map { lp.addRow(upper: Double($0.staying)) }  // sum z - in + out - h + e <= t - l
+        let coverRow = pairs.map { lp.addRow(lower: $0.required) }          // sum z + u >= r
+        let leavers = pairs.reduce(0) { $0 + $1.leaving }
+        let payrollRow = lp.addRow(upper: Double(leavers + instance.policy.payrollChange))
+        var outRow: [Int] = []
+        if let share = instance.policy.maxOutShare {
+            outRow = instance.pairRanges.map { range in
+                lp.addRow(upper: share * Double(range.reduce(0) { $0 + pairs[$1].teachers }))
+            }
+        }
+        for (p, pair) in pairs.enumerated() {
+            // x(i, j, a) for every other school j holding pair (j, a) that the policy allows.
+            for (q, other) in pairs.enumerated()
+            where other.subject == pair.subject && other.school != pair.school
+                && instance.transferAllowed(from: pair.school, to: other.school) {
+                let x = column(cost: instance.moveCost(from: pair.school, to: other.school), isInteger: integer)
+                lp.addEntry(row: passRow[p], column: x, value: 1)
+                lp.addEntry(row: staffRow[p], column: x, value: 1)
+                lp.addEntry(row: staffRow[q], column: x, value: -1)
+                if !outRow.isEmpty { lp.addEntry(row: outRow[pair.school], column: x, value: 1) }
+            }
+            if instance.policy.hiring {
+                let h = column(cost: instance.costs.hire, isInteger: integer)
+                lp.addEntry(row: staffRow[p], column: h, value: -1)
+                lp.addEntry(row: payrollRow, column: h, value: 1)
+            }
+            let e = column(cost: instance.costs.release, isInteger: integer)
+            lp.addEntry(row: passRow[p], column: e, value: 1)
+            lp.addEntry(row: staffRow[p], column: e, value: 1)
+            lp.addEntry(row: payrollRow, column: e, value: -1)
+            for b in instance.canCover[pair.subject] {
+                guard let q = instance.pairIndex(school: pair.school, subject: b) else { continue }
+                let z = column(isInteger: false)
+                lp.addEntry(row: staffRow[p], column: z, value: 1)
+                lp.addEntry(row: coverRow[q], column: z, value: 1)
+            }
+            let u = column(weight: instance.schools[pair.school].priority, isInteger: false)
+            lp.addEntry(row: coverRow[p], column: u, value: 1)
+        }
+        return Built(program: lp, shortageWeights: weights, costs: costs)
+    }
+}

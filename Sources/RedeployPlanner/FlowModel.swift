@@ -1,0 +1,221 @@
+import LinearProgramming
+import RedeployDomain
+
+/// The fast formulation: the contract's model written as a flow network with a few side rows.
+///
+/// Nodes and rows, for pair p = (school j, subject a) and requirement c = (j, b), r > 0:
+/// - O(p), `stay + sum transfers out + release = t - l`: the teachers who stay to be placed;
+///   transfers leave only from here, so nothing passes through (constraint 1).
+/// - D(p), `stay + transfers in + hire - sum covers >= 0`: staff after the plan n(p), of which
+///   the covers are what teaches the requirements the subject is qualified for.
+/// - C(c), `sum covers + short >= need`: a requirement met by teachers or left short.
+/// - payroll, `sum hire - sum release <= leavers + payroll_change` (constraint 3).
+/// - outflow, per school with a cap: `sum transfers out <= share x teachers` (constraint 4).
+///
+/// Every cost is >= 0 (shortage is a positive-cost arc, not a negative-cost gain), so the
+/// all-zero basis is dual feasible and GLPK's dual simplex starts from it without presolve.
+///
+/// Whole teachers: the shortage of a requirement r is a convex function of the integer
+/// staff, max(0, r - n): `need` is ceil(r), with a first shortage arc of capacity 1 and cost
+/// p x (r - floor r) (the fractional part) and a second of capacity floor r and cost p. Rows
+/// then have integer right-hand sides and every column two opposite unit entries except in
+/// the side rows, so the LP is a network whose vertices are integral (when side rows do
+/// not interfere, which `Planner` checks on the solution).
+///
+/// Where a school's teachers of one subject could cover two requirements with a split of
+/// their time (a qualification), the split is continuous in the contract: such "coupled"
+/// requirements get need = r and one shortage arc of capacity r, and the staff stays
+/// integral only through integer columns (a MIP), which `Planner` solves when it must.
+/// With sharing every requirement is continuous, as are all columns.
+///
+/// Transfer arcs are generated only where they can pay off: from pairs with staying
+/// teachers, to schools where the subject covers some requirement. A teacher sent where he
+/// covers nothing could stay instead at no greater shortage or cost, so some lexicographic
+/// optimum never uses such an arc.
+public struct FlowModel: Sendable {
+    public enum Role: Sendable, Equatable {
+        case stay(pair: Int)
+        case transfer(from: Int, to: Int)
+        case hire(pair: Int)
+        case release(pair: Int)
+        case cover(pair: Int, requirement: Int)
+        case short(requirement: Int)
+    }
+
+    public let program: LinearProgram
+    /// What each column of `program` means.
+    public let roles: [Role]
+    /// The columns that must be integral for whole teachers (empty with sharing).
+    public let integerColumns: [Int]
+    /// The requirement c of each C row, as a pair index.
+    public let requirements: [Int]
+    /// Objective of stage 1 per column: its value is the weighted shortage W itself.
+    public let stageOneCosts: [Double]
+    /// Cost C per column (transfers, hires, releases).
+    public let stageTwoCosts: [Double]
+    /// Whether any requirement is coupled (needs a MIP for whole teachers).
+    public let hasCoupledRequirements: Bool
+
+    public init(_ instance: Instance) {
+        var builder = Builder(instance: instance)
+        builder.build()
+        program = builder.program
+        roles = builder.roles
+        integerColumns = builder.integerColumns
+        requirements = builder.requirementPairs
+        stageOneCosts = builder.stageOneCosts
+        stageTwoCosts = builder.stageTwoCosts
+        hasCoupledRequirements = builder.coupled
+    }
+
+    /// A program with stage-one (shortage) or stage-two (cost) objective.
+    public func program(stage: Int) -> LinearProgram {
+        var p = program
+        let costs = stage == 1 ? stageOneCosts : stageTwoCosts
+        for j in costs.indices { p.setCost(column: j, costs[j]) }
+        return p
+    }
+
+    private struct Builder {
+        let instance: Instance
+        let whole: Bool
+        var program = LinearProgram(name: "redeploy", sense: .minimize)
+        var roles: [Role] = []
+        var integerColumns: [Int] = []
+        var stageOneCosts: [Double] = []
+        var stageTwoCosts: [Double] = []
+        var requirementPairs: [Int] = []
+        var coupled = false
+        var originRow: [Int] = []
+        var staffRow: [Int] = []
+        /// C row of each pair with r > 0, else -1.
+        var requirementRow: [Int] = []
+        /// For each pair, the requirement pairs at its school that it covers.
+        var covers: [[Int]] = []
+
+        init(instance: Instance) {
+            self.instance = instance
+            whole = !instance.policy.sharing
+        }
+
+        mutating func column(_ role: Role, upper: Double = .infinity, shortage: Double = 0, cost: Double = 0,
+                             integer: Bool) -> Int {
+            let j = program.addColumn(lower: 0, upper: upper, cost: 0, isInteger: integer && whole)
+            roles.append(role)
+            stageOneCosts.append(shortage)
+            stageTwoCosts.append(cost)
+            if integer && whole { integerColumns.append(j) }
+            return j
+        }
+
+        mutating func build() {
+            let pairs = instance.pairs
+            covers = pairs.indices.map { p in
+                let pair = pairs[p]
+                return instance.canCover[pair.subject].compactMap { b -> Int? in
+                    guard let q = instance.pairIndex(school: pair.school, subject: b), pairs[q].required > 0 else { return nil }
+                    return q
+                }
+            }
+            let coupledPair = findCoupled()
+            for p in pairs.indices {
+                originRow.append(program.addRow(lower: Double(pairs[p].staying), upper: Double(pairs[p].staying)))
+                staffRow.append(program.addRow(lower: 0))
+            }
+            requirementRow = [Int](repeating: -1, count: pairs.count)
+            for p in pairs.indices where pairs[p].required > 0 {
+                addRequirement(p, continuous: !whole || coupledPair[p])
+            }
+            let payroll = program.addRow(upper: Double(pairs.reduce(0) { $0 + $1.leaving } + instance.policy.payrollChange))
+            for p in pairs.indices { addPairColumns(p, payroll: payroll) }
+            addTransfers()
+        }
+
+        /// A requirement is coupled when a subject at its school covers it and another requirement.
+        func findCoupled() -> [Bool] {
+            var coupledPair = [Bool](repeating: false, count: instance.pairs.count)
+            for p in instance.pairs.indices where covers[p].count > 1 {
+                for q in covers[p] { coupledPair[q] = true }
+            }
+            return coupledPair
+        }
+
+        mutating func addRequirement(_ p: Int, continuous: Bool) {
+            let r = instance.pairs[p].required
+            let priority = instance.schools[instance.pairs[p].school].priority
+            if continuous && whole { coupled = true }
+            let row = program.addRow(lower: continuous ? r : r.rounded(.up))
+            requirementRow[p] = row
+            requirementPairs.append(p)
+            if continuous {
+                let s = column(.short(requirement: p), upper: r, shortage: priority, integer: false)
+                program.addEntry(row: row, column: s, value: 1)
+            } else {
+                let whole = r.rounded(.down)
+                let fraction = r - whole
+                if fraction > 0 {
+                    let s = column(.short(requirement: p), upper: 1, shortage: priority * fraction, integer: false)
+                    program.addEntry(row: row, column: s, value: 1)
+                }
+                if whole > 0 {
+                    let s = column(.short(requirement: p), upper: whole, shortage: priority, integer: false)
+                    program.addEntry(row: row, column: s, value: 1)
+                }
+            }
+        }
+
+        mutating func addPairColumns(_ p: Int, payroll: Int) {
+            let stay = column(.stay(pair: p), integer: true)
+            program.addEntry(row: originRow[p], column: stay, value: 1)
+            program.addEntry(row: staffRow[p], column: stay, value: 1)
+            for q in covers[p] {
+                let c = column(.cover(pair: p, requirement: q), integer: false)
+                program.addEntry(row: staffRow[p], column: c, value: -1)
+                program.addEntry(row: requirementRow[q], column: c, value: 1)
+            }
+            if instance.policy.hiring && !covers[p].isEmpty {
+                let h = column(.hire(pair: p), cost: instance.costs.hire, integer: true)
+                program.addEntry(row: staffRow[p], column: h, value: 1)
+                program.addEntry(row: payroll, column: h, value: 1)
+            }
+            if instance.pairs[p].staying > 0 {
+                let e = column(.release(pair: p), cost: instance.costs.release, integer: true)
+                program.addEntry(row: originRow[p], column: e, value: 1)
+                program.addEntry(row: payroll, column: e, value: -1)
+            }
+        }
+
+        /// Transfer arcs, same subject, between schools the policy allows, only where useful.
+        mutating func addTransfers() {
+            let pairs = instance.pairs
+            var bySubject = [[Int]](repeating: [], count: instance.subjects.count)
+            for p in pairs.indices { bySubject[pairs[p].subject].append(p) }
+            let cap = instance.policy.maxOutShare
+            var outflowRow = [Int](repeating: -1, count: instance.schools.count)
+            for subjectPairs in bySubject {
+                let senders = subjectPairs.filter { pairs[$0].staying > 0 }
+                let receivers = subjectPairs.filter { !covers[$0].isEmpty }
+                for p in senders {
+                    let i = pairs[p].school
+                    for q in receivers where instance.transferAllowed(from: i, to: pairs[q].school) {
+                        let x = column(.transfer(from: p, to: q), cost: instance.moveCost(from: i, to: pairs[q].school),
+                                       integer: true)
+                        program.addEntry(row: originRow[p], column: x, value: 1)
+                        program.addEntry(row: staffRow[q], column: x, value: 1)
+                        if let share = cap {
+                            if outflowRow[i] < 0 { outflowRow[i] = program.addRow(upper: outflowLimit(school: i, share: share)) }
+                            program.addEntry(row: outflowRow[i], column: x, value: 1)
+                        }
+                    }
+                }
+            }
+        }
+
+        /// share x teachers; for whole teachers the floor, which no integer plan can exceed.
+        func outflowLimit(school: Int, share: Double) -> Double {
+            let teachers = instance.pairRanges[school].reduce(0) { $0 + instance.pairs[$1].teachers }
+            let limit = share * Double(teachers)
+            return whole ? (limit + 1e-9).rounded(.down) : limit
+        }
+    }
+}

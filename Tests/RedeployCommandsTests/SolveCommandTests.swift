@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite struct SolveCommandTests {
+    static let examples = ["e1-transfer-and-hire", "e2-qualification-split", "e3-streamlining",
+                           "e4-sharing/whole", "e4-sharing/shared", "e5-priority-and-caps"]
+
+    /// Every conformance example of the contract reproduces its expected W0, W and C.
+    @Test(arguments: examples)
+    func conformanceExample(_ name: String) throws {
+        let folder = Paths.examples.appendingPathComponent(name)
+        try #require(FileManager.default.fileExists(atPath: folder.path), "shared/ must sit beside the repository")
+        let out = try Paths.temporaryDirectory()
+        let run = try redeploy(["solve", folder.path, "--out", out.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let expected = try json(folder.appendingPathComponent("expected.json"))
+        let summary = try json(out.appendingPathComponent("summary.json"))
+        #expect(summary["status"] as? String == "optimal")
+        for (key, field) in [("W0", "weighted_shortage_before"), ("W", "weighted_shortage"), ("C", "cost")] {
+            let want = try #require(expected[key] as? Double)
+            let got = try #require(summary[field] as? Double)
+            #expect(same(want, got), "\(name) \(key): expected \(want), got \(got)")
+        }
+    }
+
+    @Test func sameScenarioGivesByteIdenticalOutputs() throws {
+        let scenario = Paths.scenarios.appendingPathComponent("quang-ninh-integrated").path
+        let (a, b) = (try Paths.temporaryDirectory(), try Paths.temporaryDirectory())
+        #expect(try redeploy(["solve", scenario, "--out", a.path, "--quiet"]).status == 0)
+        #expect(try redeploy(["solve", scenario, "--out", b.path, "--quiet"]).status == 0)
+        for file in ["plan.csv", "schools.csv", "summary.json"] {
+            let x = try Data(contentsOf: a.appendingPathComponent(file))
+            let y = try Data(contentsOf: b.appendingPathComponent(file))
+            #expect(x == y, "\(file) differs between two runs")
+            #expect(!x.isEmpty)
+        }
+    }
+
+    @Test func planAndTablesFollowTheContract() throws {
+        let out = try Paths.temporaryDirectory()
+        let folder = Paths.examples.appendingPathComponent("e1-transfer-and-hire")
+        let run = try redeploy(["solve", folder.path, "--out", out.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("weighted shortage  3.41 -> 0.11"))
+        #expect(run.stdout.contains("payroll            16 -> 16"))
+        let plan = try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8)
+        let lines = plan.split(separator: "\n")
+        #expect(lines.first == "action,from_school,to_school,subject,teachers,km")
+        // Three whole-teacher transfers and one hire (e1: the hire replaces T1's leaver at T3).
+        #expect(lines.filter { $0.hasPrefix("transfer,") }.count == 3)
+        #expect(lines.contains("hire,,T3,english,1,"))
+        let schools = try String(contentsOf: out.appendingPathComponent("schools.csv"), encoding: .utf8)
+        #expect(schools.hasPrefix("school_id,subject,required,before,after,shortage\n"))
+        #expect(schools.contains("T1,math,2.53,5,3,0\n"))
+        let summary = try json(out.appendingPathComponent("summary.json"))
+        #expect(summary["payroll_before"] as? Int == 16)
+        #expect(summary["payroll_after"] as? Int == 16)
+        #expect(summary["transfers"] as? Int == 3 && summary["hires"] as? Int == 1 && summary["releases"] as? Int == 0)
+        #expect(summary["mip_gap"] as? Int == 0)
+    }
+
+    @Test func invalidInputExitsTwoAndWritesNothing() throws {
+        let scenario = try Paths.temporaryDirectory()
+        try "name: bad\nschools: schools.csv\nstaff: staff.csv\n".write(
+            to: scenario.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        try "id,area,level,classes\nA,X,primary,4\n".write(
+            to: scenario.appendingPathComponent("schools.csv"), atomically: true, encoding: .utf8)
+        try "school_id,subject,teachers,required\nA,math,two,1\n".write(
+            to: scenario.appendingPathComponent("staff.csv"), atomically: true, encoding: .utf8)
+        let out = scenario.appendingPathComponent("out")
+        let run = try redeploy(["solve", scenario.path, "--out", out.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("staff.csv:2:8:"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aPayrollCutBelowZeroIsInvalidInput() throws {
+        let scenario = try Paths.temporaryDirectory()
+        try "schools: schools.csv\nstaff: staff.csv\npolicy:\n  payroll_change: -5\n".write(
+            to: scenario.appendingPathComponent("scenario.yaml"), atomically: true, encoding: .utf8)
+        try "id,area,level,classes\nA,X,primary,4\n".write(
+            to: scenario.appendingPathComponent("schools.csv"), atomically: true, encoding: .utf8)
+        try "school_id,subject,teachers,required\nA,math,2,1\n".write(
+            to: scenario.appendingPathComponent("staff.csv"), atomically: true, encoding: .utf8)
+        let out = scenario.appendingPathComponent("out")
+        let run = try redeploy(["solve", scenario.path, "--out", out.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("scenario.yaml: policy.payroll_change: -5 would take the payroll below zero"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}

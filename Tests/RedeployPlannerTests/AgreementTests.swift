@@ -1,0 +1,99 @@
+import RedeployDomain
+import RedeployPlanner
+import Testing
+
+/// A small deterministic generator (SplitMix64), so that every run tests the same cases.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random small scenarios touching every policy knob.
+func randomScenario(seed: UInt64) -> Scenario {
+    var rng = SplitMix(state: seed)
+    let subjects = ["english", "math", "physics", "natural_science"]
+    let schoolCount = Int.random(in: 2...4, using: &rng)
+    var schools: [School] = []
+    var staff: [StaffRow] = []
+    for s in 0..<schoolCount {
+        let id = "S\(s)"
+        schools.append(School(id: id, area: ["A", "B"].randomElement(using: &rng)!,
+                              level: Bool.random(using: &rng) ? "primary" : (s % 3 == 0 ? "lower_secondary" : "primary"),
+                              classes: Int.random(in: 0...6, using: &rng),
+                              latitude: 21 + Double.random(in: 0...0.4, using: &rng),
+                              longitude: 107 + Double.random(in: 0...0.4, using: &rng),
+                              priority: [1, 1, 1.5, 2].randomElement(using: &rng)!))
+        for subject in subjects where Double.random(in: 0...1, using: &rng) < 0.55 {
+            let teachers = Int.random(in: 0...4, using: &rng)
+            let required = (Double(Int.random(in: 0...400, using: &rng)) / 100)
+            staff.append(StaffRow(schoolID: id, subject: subject, teachers: teachers,
+                                  leaving: Int.random(in: 0...min(1, teachers), using: &rng), required: required))
+        }
+    }
+    var policy = Policy()
+    policy.payrollChange = Int.random(in: -3...1, using: &rng)
+    policy.hiring = Bool.random(using: &rng)
+    policy.sameLevel = Bool.random(using: &rng)
+    policy.transferScope = Bool.random(using: &rng) ? .any : .area
+    policy.maxDistanceKm = Bool.random(using: &rng) ? nil : Double.random(in: 5...40, using: &rng)
+    policy.maxOutShare = Bool.random(using: &rng) ? nil : [0.2, 0.34, 0.5].randomElement(using: &rng)!
+    policy.sharing = Double.random(in: 0...1, using: &rng) < 0.25
+    if Bool.random(using: &rng) {
+        policy.qualifications = [Qualification(teacher: "physics", teaches: "natural_science")]
+        if Bool.random(using: &rng) { policy.qualifications.append(Qualification(teacher: "math", teaches: "physics")) }
+    }
+    let costs = Costs(move: [0, 1, 1, 2].randomElement(using: &rng)!, perKm: [0, 0.02].randomElement(using: &rng)!,
+                      hire: [1, 2.5].randomElement(using: &rng)!, release: [5, 0.5].randomElement(using: &rng)!)
+    let total = staff.reduce(0) { $0 + $1.teachers }
+    if policy.payrollChange < -total { policy.payrollChange = -total }
+    return Scenario(name: "random \(seed)", schools: schools, staff: staff, policy: policy, costs: costs)
+}
+
+@Suite struct AgreementTests {
+    /// The fast flow formulation and the literal contract formulation agree on W and C.
+    @Test(arguments: 1...150)
+    func fastPathMatchesDirectFormulation(seed: Int) throws {
+        let scenario = randomScenario(seed: UInt64(seed))
+        let instance = Instance(scenario)
+        let direct = try DirectModel.solve(instance, timeLimit: 60)
+        let fast = try Planner().solve(instance)
+        try #require(direct.status == .optimal, "direct model: \(direct.status)")
+        #expect(fast.status == .optimal)
+        let check = try #require(fast.check)
+        #expect(check.isValid, "\(check.violations)")
+        #expect(same(check.weightedShortage, direct.weightedShortage),
+                "W: fast \(check.weightedShortage) direct \(direct.weightedShortage)")
+        #expect(same(check.cost, direct.cost), "C: fast \(check.cost) direct \(direct.cost)")
+        assertInvariants(scenario, instance, fast)
+    }
+
+    /// Invariants checked here without the plan checker: payroll never rises beyond the
+    /// policy, no school sends or releases more than it keeps, W never exceeds W0 when doing
+    /// nothing is allowed.
+    func assertInvariants(_ scenario: Scenario, _ instance: Instance, _ result: Planner.Result) {
+        var outflow: [String: Double] = [:]
+        for action in result.plan.actions where action.kind != .hire {
+            outflow[action.from! + "/" + action.subject, default: 0] += action.teachers
+        }
+        for row in scenario.staff {
+            #expect((outflow[row.schoolID + "/" + row.subject] ?? 0) <= Double(row.teachers - row.leaving) + 1e-9)
+        }
+        let before = scenario.staff.reduce(0) { $0 + $1.teachers }
+        let after = result.check!.payrollAfter
+        #expect(after <= Double(before + scenario.policy.payrollChange) + 1e-9)
+        // Doing nothing is a feasible plan unless payroll must fall by more than the leavers.
+        let leavers = scenario.staff.reduce(0) { $0 + $1.leaving }
+        if leavers + scenario.policy.payrollChange >= 0 {
+            #expect(result.check!.weightedShortage <= result.weightedShortageBefore + 1e-9)
+        }
+        if !scenario.policy.sharing {
+            #expect(result.plan.actions.allSatisfy { $0.teachers == $0.teachers.rounded() })
+        }
+    }
+}
