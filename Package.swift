@@ -35,9 +35,11 @@ let package = Package(
         .target(name: "RedeployPlanner", dependencies: ["RedeployDomain", "LinearProgramming"]),
         // Synthetic scenarios of any size, shaped like Vietnamese provinces.
         .target(name: "ScenarioGenerator", dependencies: ["RedeployDomain", "ScenarioIO"]),
+        // Self-contained HTML and Markdown reports of a solved plan.
+        .target(name: "RedeployReport", dependencies: ["RedeployDomain", "ScenarioIO"]),
         // The commands behind the command line, as a library so tests can call them.
         .target(name: "RedeployCommands", dependencies: [
-            "RedeployDomain", "ScenarioIO", "RedeployPlanner", "LinearProgramming", "ScenarioGenerator",
+            "RedeployDomain", "ScenarioIO", "RedeployPlanner", "LinearProgramming", "ScenarioGenerator", "RedeployReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "redeploy", dependencies: ["RedeployCommands"]),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain"]),
         .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming"]),
         .testTarget(name: "ScenarioGeneratorTests", dependencies: ["ScenarioGenerator", "ScenarioIO", "RedeployDomain"]),
+        .testTarget(name: "RedeployReportTests", dependencies: ["RedeployReport", "RedeployDomain", "ScenarioIO"]),
         .testTarget(name: "RedeployCommandsTests", dependencies: ["RedeployCommands", "ScenarioIO", "RedeployDomain"]),
     ]
 )
