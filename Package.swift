@@ -22,8 +22,11 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // setjmp guards around GLPK calls: the safety net behind the solver layer's validation.
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
-        // Linear and integer programs, validated and solved with GLPK; knows nothing of schools.
-        .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard"]),
+        // LEMON's network simplex behind a C function (Debian: liblemon-dev), for pure min-cost flows.
+        .target(name: "CNetworkFlow", linkerSettings: [.linkedLibrary("lemon")]),
+        // Linear and integer programs, validated and solved with GLPK, and min-cost flows solved
+        // with a network simplex; knows nothing of schools.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard", "CNetworkFlow"]),
         // Schools, subjects, staff, policies, plans and the independent plan checker; knows nothing of GLPK.
         .target(name: "RedeployDomain"),
         // Readers and writers at the edge: scenario YAML and CSVs, plan and summary files.
@@ -44,7 +47,7 @@ let package = Package(
         ]),
         .executableTarget(name: "redeploy", dependencies: ["RedeployCommands"]),
 
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow"]),
         .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain"]),
         .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming"]),

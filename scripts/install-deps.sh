@@ -4,6 +4,7 @@
 set -euo pipefail
 missing=()
 dpkg -s libglpk-dev >/dev/null 2>&1 || missing+=(libglpk-dev)
+dpkg -s liblemon-dev >/dev/null 2>&1 || missing+=(liblemon-dev)
 command -v glpsol >/dev/null 2>&1 || missing+=(glpk-utils)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""

@@ -55,6 +55,10 @@ public struct FlowModel: Sendable {
     public let stageTwoCosts: [Double]
     /// Whether any requirement is coupled (needs a MIP for whole teachers).
     public let hasCoupledRequirements: Bool
+    /// The same program as a min-cost flow, when it is one: whole teachers, no coupled
+    /// requirement, no outflow cap. Arc j is column j for j < columnCount; the arcs after
+    /// them are the rows' slacks. Costs are left 0: `network(stage:)` sets them.
+    public let network: FlowNetwork?
 
     public init(_ instance: Instance) {
         var builder = Builder(instance: instance)
@@ -66,6 +70,15 @@ public struct FlowModel: Sendable {
         stageOneCosts = builder.stageOneCosts
         stageTwoCosts = builder.stageTwoCosts
         hasCoupledRequirements = builder.coupled
+        network = builder.networkForm()
+    }
+
+    /// The network with stage-one (shortage) or stage-two (cost) costs on the column arcs.
+    public func network(stage: Int) -> FlowNetwork? {
+        guard var net = network else { return nil }
+        let costs = stage == 1 ? stageOneCosts : stageTwoCosts
+        for j in costs.indices { net.costs[j] = costs[j] }
+        return net
     }
 
     /// A program with stage-one (shortage) or stage-two (cost) objective.
@@ -90,6 +103,8 @@ public struct FlowModel: Sendable {
         var staffRow: [Int] = []
         /// C row of each pair with r > 0, else -1.
         var requirementRow: [Int] = []
+        var payrollRow = -1
+        var hasOutflowRows = false
         /// For each pair, the requirement pairs at its school that it covers.
         var covers: [[Int]] = []
 
@@ -127,6 +142,7 @@ public struct FlowModel: Sendable {
                 addRequirement(p, continuous: !whole || coupledPair[p])
             }
             let payroll = program.addRow(upper: Double(pairs.reduce(0) { $0 + $1.leaving } + instance.policy.payrollChange))
+            payrollRow = payroll
             for p in pairs.indices { addPairColumns(p, payroll: payroll) }
             addTransfers()
         }
@@ -203,12 +219,54 @@ public struct FlowModel: Sendable {
                         program.addEntry(row: originRow[p], column: x, value: 1)
                         program.addEntry(row: staffRow[q], column: x, value: 1)
                         if let share = cap {
-                            if outflowRow[i] < 0 { outflowRow[i] = program.addRow(upper: outflowLimit(school: i, share: share)) }
+                            if outflowRow[i] < 0 {
+                                outflowRow[i] = program.addRow(upper: outflowLimit(school: i, share: share))
+                                hasOutflowRows = true
+                            }
                             program.addEntry(row: outflowRow[i], column: x, value: 1)
                         }
                     }
                 }
             }
+        }
+
+        /// The min-cost flow form. Nodes are the rows, plus U (the source of shortage) and T
+        /// (the sink of every slack): O(p) supplies t - l; D(p) balances; C(c) demands ceil r,
+        /// fed by covers or by shortage from U, any excess to T; the payroll node supplies
+        /// leavers + payroll_change to hires, takes releases, and sends what is unused to T.
+        func networkForm() -> FlowNetwork? {
+            guard whole, !coupled, !hasOutflowRows else { return nil }
+            let u = program.rowCount, t = program.rowCount + 1
+            var supplies = [Int64](repeating: 0, count: program.rowCount + 2)
+            for p in instance.pairs.indices { supplies[originRow[p]] = Int64(instance.pairs[p].staying) }
+            var totalNeed: Int64 = 0
+            for c in requirementPairs {
+                let need = Int64(program.rows[requirementRow[c]].lower)
+                supplies[requirementRow[c]] = -need
+                totalNeed += need
+            }
+            supplies[payrollRow] = Int64(program.rows[payrollRow].upper)
+            supplies[u] = totalNeed
+            supplies[t] = -supplies.reduce(0, +)
+            var net = FlowNetwork(supplies: supplies)
+            for (j, role) in roles.enumerated() {
+                let (from, to): (Int, Int)
+                switch role {
+                case let .stay(p): (from, to) = (originRow[p], staffRow[p])
+                case let .transfer(p, q): (from, to) = (originRow[p], staffRow[q])
+                case let .hire(p): (from, to) = (payrollRow, staffRow[p])
+                case let .release(p): (from, to) = (originRow[p], payrollRow)
+                case let .cover(p, q): (from, to) = (staffRow[p], requirementRow[q])
+                case let .short(c): (from, to) = (u, requirementRow[c])
+                }
+                let upper = program.columns[j].upper
+                net.addArc(from: from, to: to, upper: upper.isFinite ? Int64(upper) : nil)
+            }
+            for p in instance.pairs.indices { net.addArc(from: staffRow[p], to: t) }
+            for c in requirementPairs { net.addArc(from: requirementRow[c], to: t) }
+            net.addArc(from: payrollRow, to: t)
+            net.addArc(from: u, to: t)
+            return net
         }
 
         /// share x teachers; for whole teachers the floor, which no integer plan can exceed.

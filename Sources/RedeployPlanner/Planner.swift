@@ -65,6 +65,11 @@ public struct Planner: Sendable {
         var result = Result(status: .infeasible, plan: Plan(), check: nil, weightedShortageBefore: before,
                             mipGap: 0, stages: [], columns: model.program.columnCount, rows: model.program.rowCount)
 
+        if let values = try? networkPlan(model) {
+            result.stages = ["network", "network-face"]
+            return try finish(result, model, instance, values: values, status: .optimal, gap: 0)
+        }
+
         // Stage 1: least weighted shortage.
         let stageOne = model.program(stage: 1)
         var first = try run(stageOne, kind: .relaxation, timeLimit: remaining())
@@ -117,6 +122,28 @@ public struct Planner: Sendable {
     }
 
     // MARK: Stages
+
+    /// Both stages by network simplex, when the model is a pure min-cost flow. Stage 2 runs on
+    /// stage 1's optimal face: arcs with a non-zero reduced cost are fixed at the bound
+    /// complementary slackness holds them at. nil when the model is not a network or the
+    /// result is in any doubt (the GLPK path then decides).
+    private func networkPlan(_ model: FlowModel) throws -> [Double]? {
+        guard let first = model.network(stage: 1), let second = model.network(stage: 2) else { return nil }
+        let one = try NetworkSimplex.solve(first)
+        guard one.status == .optimal else { return nil }
+        var face = second
+        for a in 0..<face.arcCount where one.reducedCosts[a] != 0 {
+            let bound = one.reducedCosts[a] > 0 ? first.lower[a] : first.upper[a]
+            guard let bound else { return nil }
+            face.lower[a] = bound
+            face.upper[a] = bound
+        }
+        let two = try NetworkSimplex.solve(face)
+        guard two.status == .optimal else { return nil }
+        let values = (0..<model.program.columnCount).map { Double(two.flows[$0]) }
+        guard Self.equal(shortage(of: values, model), one.objective) else { return nil }
+        return values
+    }
 
     private func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
         let solveOptions = SolveOptions(kind: kind, method: .dualSimplex, presolve: false,

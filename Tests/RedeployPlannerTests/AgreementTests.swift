@@ -79,6 +79,17 @@ func randomScenario(seed: UInt64) -> Scenario {
         assertInvariants(scenario, instance, fast)
     }
 
+    /// The sample exercises both solution paths: network simplex and GLPK (LP or MIP).
+    @Test func sampleCoversEverySolutionPath() throws {
+        var paths = Set<String>()
+        for seed in Self.seeds.prefix(60) {
+            paths.insert(try Planner().solve(Instance(randomScenario(seed: UInt64(seed)))).stages.joined(separator: ","))
+        }
+        #expect(paths.contains("network,network-face"))
+        #expect(paths.contains("lp,lp-face"))
+        #expect(paths.contains { $0.contains("mip") })
+    }
+
     /// Invariants checked here without the plan checker: payroll never rises beyond the
     /// policy, no school sends or releases more than it keeps, W never exceeds W0 when doing
     /// nothing is allowed.
