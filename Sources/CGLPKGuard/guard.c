@@ -88,6 +88,24 @@ int rd_set_names(glp_prob *P, const char *prob_name,
     return 0;
 }
 
+int rd_add_columns(glp_prob *P, int count, const int *type, const double *lb, const double *ub,
+                   const double *cost, const int *start, const int *ind, const double *val) {
+    RD_GUARDED({
+        if (count > 0) {
+            int first = glp_add_cols(P, count);
+            for (int k = 0; k < count; k++) {
+                int j = first + k;
+                glp_set_col_bnds(P, j, type[k], lb[k], ub[k]);
+                glp_set_obj_coef(P, j, cost[k]);
+                glp_set_col_stat(P, j, GLP_NL);
+                // glp_set_mat_col reads ind[1..len] and val[1..len].
+                glp_set_mat_col(P, j, start[k + 1] - start[k], ind + start[k] - 1, val + start[k] - 1);
+            }
+        }
+    });
+    return 0;
+}
+
 int rd_load_matrix(glp_prob *P, int nnz, const int *ia, const int *ja, const double *ar) {
     RD_GUARDED(glp_load_matrix(P, nnz, ia, ja, ar));
     return 0;

@@ -146,7 +146,7 @@ final class Terminal {
 final class Problem {
     private var pointer: OpaquePointer?
     private let terminal: Terminal
-    private let columnCount: Int
+    private var columnCount: Int
     private let rowCount: Int
     /// Rows and columns added so that GLPK never sees an empty problem.
     private let paddedRow: Bool
@@ -200,6 +200,35 @@ final class Problem {
         try guarded("naming rows and columns") { prob in
             rd_set_names(prob, problemName, Int32(rowNames.count), rowNames, Int32(colNames.count), colNames)
         }
+    }
+
+    /// Appends columns of `program` (continuous, lower bound 0, already validated there),
+    /// keeping the current basis: the new columns enter it nonbasic at 0.
+    func appendColumns(_ columns: [Int], of program: LinearProgram, matrix: ValidatedMatrix, columnStart: [Int]) throws {
+        var type: [Int32] = [], lower: [Double] = [], upper: [Double] = [], cost: [Double] = []
+        var start: [Int32] = [0], rows: [Int32] = [], values: [Double] = []
+        for j in columns {
+            let c = program.columns[j]
+            type.append(Self.boundType(c.lower, c.upper))
+            lower.append(c.lower.isFinite ? c.lower : 0)
+            upper.append(c.upper.isFinite ? c.upper : 0)
+            cost.append(c.cost)
+            for k in columnStart[j]..<columnStart[j + 1] {
+                rows.append(matrix.rowIndices[k])
+                values.append(matrix.values[k])
+            }
+            start.append(Int32(rows.count))
+        }
+        try guarded("adding columns") { prob in
+            rd_add_columns(prob, Int32(columns.count), type, lower, upper, cost, start, rows, values)
+        }
+        columnCount += columns.count
+    }
+
+    /// Re-optimises after columns were added: the basis is still primal feasible, so the
+    /// primal simplex continues from it.
+    func resolve(options: SolveOptions) throws -> Solution {
+        try simplex(options: options, presolve: false, method: .primalSimplex)
     }
 
     private static func boundType(_ lower: Double, _ upper: Double) -> Int32 {

@@ -60,8 +60,11 @@ public struct FlowModel: Sendable {
     /// them are the rows' slacks. Costs are left 0: `network(stage:)` sets them.
     public let network: FlowNetwork?
 
-    public init(_ instance: Instance) {
+    /// - Parameter ignoringOutflowCap: leave out max_out_share's rows (a relaxation whose
+    ///   optimum, if it meets every cap, is the optimum with them).
+    public init(_ instance: Instance, ignoringOutflowCap: Bool = false) {
         var builder = Builder(instance: instance)
+        builder.ignoringOutflowCap = ignoringOutflowCap
         builder.build()
         program = builder.program
         roles = builder.roles
@@ -104,6 +107,7 @@ public struct FlowModel: Sendable {
         /// C row of each pair with r > 0, else -1.
         var requirementRow: [Int] = []
         var payrollRow = -1
+        var ignoringOutflowCap = false
         var hasOutflowRows = false
         /// For each pair, the requirement pairs at its school that it covers.
         var covers: [[Int]] = []
@@ -206,7 +210,7 @@ public struct FlowModel: Sendable {
             let pairs = instance.pairs
             var bySubject = [[Int]](repeating: [], count: instance.subjects.count)
             for p in pairs.indices { bySubject[pairs[p].subject].append(p) }
-            let cap = instance.policy.maxOutShare
+            let cap = ignoringOutflowCap ? nil : instance.policy.maxOutShare
             var outflowRow = [Int](repeating: -1, count: instance.schools.count)
             for subjectPairs in bySubject {
                 let senders = subjectPairs.filter { pairs[$0].staying > 0 }

@@ -69,10 +69,26 @@ public struct Planner: Sendable {
             result.stages = ["network", "network-face"]
             return try finish(result, model, instance, values: values, status: .optimal, gap: 0)
         }
+        var seed: [Double]? = nil
+        if instance.policy.maxOutShare != nil {
+            // Without the caps the model may be a network. If its lexicographic optimum meets
+            // every cap it is optimal with them: the caps only shrink the feasible set.
+            // Otherwise its transfers seed the column generation below (the relaxed model has
+            // the same columns in the same order; only the cap rows are missing).
+            let relaxed = FlowModel(instance, ignoringOutflowCap: true)
+            if let values = try? networkPlan(relaxed) {
+                let plan = PlanExtraction.plan(from: values, model: relaxed, instance: instance)
+                if PlanChecker.check(plan, against: instance).isValid {
+                    result.stages = ["network", "network-face", "caps-met"]
+                    return try finish(result, relaxed, instance, values: values, status: .optimal, gap: 0)
+                }
+                seed = values
+            }
+        }
 
         // Stage 1: least weighted shortage.
         let stageOne = model.program(stage: 1)
-        var first = try run(stageOne, kind: .relaxation, timeLimit: remaining())
+        var first = try generate(stageOne, model, keeping: seed, timeLimit: remaining())
         stages.append("lp")
         var viaMIP = false
         if first.status == .optimal, !isIntegral(first.columnValues, model) {
@@ -99,7 +115,7 @@ public struct Planner: Sendable {
             stages.append("mip-row")
         } else {
             let face = optimalFace(model.program(stage: 2), first)
-            second = try run(face, kind: .relaxation, timeLimit: remaining())
+            second = try generate(face, model, keeping: first.columnValues, timeLimit: remaining())
             stages.append("lp-face")
             if second.status == .optimal, !isIntegral(second.columnValues, model) {
                 second = try run(face, kind: .automatic, timeLimit: remaining())
@@ -150,6 +166,26 @@ public struct Planner: Sendable {
                                         timeLimit: timeLimit, relativeGap: 0, log: options.log)
         do {
             return try GLPKSolver().solve(program, options: solveOptions)
+        } catch {
+            throw PlannerError.solverFailed("\(error)")
+        }
+    }
+
+    /// The LP relaxation by column generation over transfer arcs: it starts from every other
+    /// column and the transfers that carry flow in `keeping`, and prices in the rest (exact;
+    /// see `GLPKSolver.solveGeneratingColumns`).
+    private func generate(_ program: LinearProgram, _ model: FlowModel, keeping: [Double]?,
+                          timeLimit: Double?) throws -> Solution {
+        var initial: [Int] = []
+        for (j, role) in model.roles.enumerated() {
+            if case .transfer = role, (keeping?[j] ?? 0) <= 1e-9 { continue }
+            initial.append(j)
+        }
+        let solveOptions = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
+                                        timeLimit: timeLimit, relativeGap: 0, log: options.log)
+        var stats = GLPKSolver.ColumnGenerationStats()
+        do {
+            return try GLPKSolver().solveGeneratingColumns(program, initial: initial, options: solveOptions, stats: &stats)
         } catch {
             throw PlannerError.solverFailed("\(error)")
         }

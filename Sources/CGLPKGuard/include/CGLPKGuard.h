@@ -35,6 +35,11 @@ int rd_set_names(glp_prob *P, const char *prob_name,
                  int nrows, const char *const *row_names,
                  int ncols, const char *const *col_names);
 
+/// Appends `count` continuous columns: bound type, bounds, cost, and their entries, column k
+/// having ind[start[k] .. start[k+1]-1] (1-based row numbers) and the matching val.
+int rd_add_columns(glp_prob *P, int count, const int *type, const double *lb, const double *ub,
+                   const double *cost, const int *start, const int *ind, const double *val);
+
 /// glp_load_matrix under the guard; used directly only by tests of the guard itself.
 int rd_load_matrix(glp_prob *P, int nnz, const int *ia, const int *ja, const double *ar);
 
