@@ -6,6 +6,7 @@ missing=()
 dpkg -s libglpk-dev >/dev/null 2>&1 || missing+=(libglpk-dev)
 dpkg -s liblemon-dev >/dev/null 2>&1 || missing+=(liblemon-dev)
 command -v glpsol >/dev/null 2>&1 || missing+=(glpk-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # headless, for the report test (RedeployReportTests)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

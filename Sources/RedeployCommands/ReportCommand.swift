@@ -1,7 +1,52 @@
 import ArgumentParser
+import Foundation
+import RedeployDomain
+import RedeployReport
+import ScenarioIO
 
-/// `redeploy report`: placeholder until it lands.
+/// `redeploy report OUTDIR --scenario SCENARIO`: the HTML report and Markdown summary of a
+/// plan that `solve` wrote, rebuilt from OUTDIR's plan.csv (rechecked against the scenario)
+/// and summary.json (status and gap).
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(not implemented yet)")
-    func run() throws { throw CleanExit.message("report: not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write an HTML report and a Markdown summary of a solved plan.",
+        discussion: """
+            Reads OUTDIR/plan.csv and OUTDIR/summary.json as `solve` wrote them, rechecks the plan \
+            against the scenario, and writes OUTDIR/report.html (one self-contained page: charts, \
+            map, tables; opens offline and prints) and OUTDIR/report.md, or the paths given.
+
+            Exit status: 0 when the reports were written; 2 for invalid input (nothing written); \
+            1 for any other failure.
+            """)
+
+    @Argument(help: "The output folder of `redeploy solve` (holding plan.csv and summary.json).")
+    var outDir: String
+    @Option(name: .long, help: "The scenario the plan was made for (a folder or its scenario.yaml).")
+    var scenario: String
+    @Option(name: .long, help: "Where to write the HTML report (default: OUTDIR/report.html).")
+    var html: String?
+    @Option(name: .long, help: "Where to write the Markdown summary (default: OUTDIR/report.md).")
+    var markdown: String?
+    @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
+
+    func run() throws {
+        let scenario = try InputErrors.loadScenario(self.scenario)
+        let loaded: ReportFiles.Loaded
+        do {
+            loaded = try ReportFiles.load(outputDirectory: outDir, scenario: scenario)
+        } catch {
+            throw InputErrors.exit(error)
+        }
+        InputErrors.printToStandardError(loaded.warnings.map { "warning: \($0)" })
+        let htmlPath = html ?? (outDir as NSString).appendingPathComponent("report.html")
+        let markdownPath = markdown ?? (outDir as NSString).appendingPathComponent("report.md")
+        do {
+            try ReportFiles.write(html: htmlPath, markdown: markdownPath, data: loaded.data)
+        } catch {
+            InputErrors.printToStandardError(["redeploy: \(error)"])
+            throw ExitCode(1)
+        }
+        if !quiet { print("Wrote \(htmlPath) and \(markdownPath)") }
+    }
 }

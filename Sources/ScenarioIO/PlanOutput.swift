@@ -9,12 +9,18 @@ public struct PlanOutput: Sendable {
     public var plan: Plan
     public var report: PlanChecker.Report
     public var weightedShortageBefore: Double
-    public var mipGap: Double
+    /// nil where nothing is proven (a greedy plan): written as null.
+    public var mipGap: Double?
     /// Extra summary entries after the contract's, in this order (already JSON values).
     public var extra: [(key: String, json: String)]
+    /// How plan.csv and schools.csv are written: plain by default (byte for byte the same as
+    /// ever); `.spreadsheet` adds a byte-order mark and guards cells against formula
+    /// injection (see `CSVWriter`). summary.json is not affected.
+    public var csv: CSVWriter.Options
 
     public init(scenarioName: String, status: String, plan: Plan, report: PlanChecker.Report,
-                weightedShortageBefore: Double, mipGap: Double, extra: [(key: String, json: String)] = []) {
+                weightedShortageBefore: Double, mipGap: Double?, extra: [(key: String, json: String)] = [],
+                csv: CSVWriter.Options = .plain) {
         self.scenarioName = scenarioName
         self.status = status
         self.plan = plan
@@ -22,6 +28,7 @@ public struct PlanOutput: Sendable {
         self.weightedShortageBefore = weightedShortageBefore
         self.mipGap = mipGap
         self.extra = extra
+        self.csv = csv
     }
 
     public func files(_ instance: Instance) -> [AtomicFiles.File] {
@@ -31,7 +38,7 @@ public struct PlanOutput: Sendable {
     }
 
     public func planCSV() -> String {
-        var csv = CSVWriter(header: ["action", "from_school", "to_school", "subject", "teachers", "km"])
+        var csv = CSVWriter(header: ["action", "from_school", "to_school", "subject", "teachers", "km"], options: self.csv)
         for a in plan.actions {
             csv.appendRow([a.kind.rawValue, a.from ?? "", a.to ?? "", a.subject,
                            NumberText.format(a.teachers), NumberText.format(a.km)])
@@ -40,7 +47,7 @@ public struct PlanOutput: Sendable {
     }
 
     public func schoolsCSV(_ instance: Instance) -> String {
-        var csv = CSVWriter(header: ["school_id", "subject", "required", "before", "after", "shortage"])
+        var csv = CSVWriter(header: ["school_id", "subject", "required", "before", "after", "shortage"], options: self.csv)
         for (p, pair) in instance.pairs.enumerated() {
             csv.appendRow([instance.schools[pair.school].id, instance.subjects[pair.subject],
                            NumberText.format(pair.required), String(pair.staying),
@@ -62,7 +69,7 @@ public struct PlanOutput: Sendable {
             ("releases", n(report.releases)),
             ("payroll_before", String(report.payrollBefore)),
             ("payroll_after", n(report.payrollAfter)),
-            ("mip_gap", n(mipGap)),
+            ("mip_gap", JSONText.number(mipGap)),
         ]
         entries += extra.map { ($0.key, $0.json) }
         return "{\n" + entries.map { "  \(JSONText.string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"

@@ -1,0 +1,306 @@
+import Foundation
+import RedeployDomain
+
+/// What still limits a plan, in plain words, from figures anyone can recompute (no duals):
+///
+/// - the balance: the posts the payroll allows against what the schools need in all;
+/// - the payroll: whether hires − releases already use all that leavers and payroll_change allow;
+/// - whole teachers: spare time scattered in pieces smaller than one teacher;
+/// - for each area and subject still short: where the spare teachers of that subject (or
+///   teachers qualified for it) are after the plan, and what keeps each from moving there:
+///   another level (same_level), another area (transfer_scope: area), too far
+///   (max_distance_km), its school already sends its maximum (max_out_share), or less than
+///   one whole teacher to spare. Spare teachers that none of these keep away mean the plan
+///   could still be improved; it says so rather than inventing a reason.
+///
+/// "Spare" teachers of a subject at a school are those the school can lose without its own
+/// shortage growing (with qualifications, computed by maximum flow as `Coverage` does).
+public struct Limits: Sendable {
+    public enum Reason: Sendable, Equatable {
+        /// No spare teacher of the subject (or qualified for it) is left at any other school.
+        case noSpare
+        /// Spare FTE only at schools of another level (same_level: true).
+        case otherLevel(Double)
+        /// Spare FTE only in other areas (transfer_scope: area).
+        case otherArea(Double)
+        /// Spare FTE only farther than the cap (max_distance_km).
+        case tooFar(Double, cap: Double)
+        /// Spare FTE at schools that already send their maximum (max_out_share).
+        case outflowCap(Double, share: Double)
+        /// Spare FTE, but less than one whole teacher at each school (sharing: false).
+        case fractions(Double)
+        /// Spare FTE that nothing above keeps from moving here.
+        case reachable(Double)
+        /// The policy does not allow hiring.
+        case noHiring
+        /// Hires − releases already use all that leavers and payroll_change allow.
+        case payrollFull
+        /// Payroll room for more hires is left unused.
+        case payrollRoom(Double)
+
+        public func text(subject: String) -> String {
+            switch self {
+            case .noSpare: return "no spare \(subject) teacher (or teacher qualified for it) left at any other school"
+            case let .otherLevel(x): return "\(Format.fte(x)) FTE spare only at schools of another level (same_level)"
+            case let .otherArea(x): return "\(Format.fte(x)) FTE spare only in other areas (transfer_scope: area)"
+            case let .tooFar(x, cap): return "\(Format.fte(x)) FTE spare only farther than \(Format.count(cap)) km (max_distance_km)"
+            case let .outflowCap(x, share):
+                return "\(Format.fte(x)) FTE spare at schools already sending their maximum (max_out_share \(Format.count(share)))"
+            case let .fractions(x): return "\(Format.fte(x)) FTE spare, but less than one whole teacher at each school"
+            case let .reachable(x): return "\(Format.fte(x)) FTE spare within reach could still move here"
+            case .noHiring: return "no hiring (policy hiring: false)"
+            case .payrollFull: return "no payroll room left to hire"
+            case let .payrollRoom(x): return "payroll room for \(Format.count(x)) more hires is unused"
+            }
+        }
+    }
+
+    /// Remaining shortage of one subject in one area, and why.
+    public struct Group: Sendable, Equatable {
+        public var area: String
+        public var subject: String
+        public var shortageBefore: Double
+        public var shortageAfter: Double
+        public var schools: Int
+        public var reasons: [Reason]
+
+        public var explanation: String { reasons.map { $0.text(subject: subject) }.joined(separator: "; ") }
+    }
+
+    /// The schools' total requirement (FTE) and the most teachers the payroll allows after the plan.
+    public let required: Double
+    public let payrollCap: Int
+    public let leaving: Int
+    public let payrollChange: Int
+    public let hiring: Bool
+    /// hires − releases of the plan, and what is left of leavers + payroll_change.
+    public let netHires: Double
+    public let payrollRoom: Double
+    /// Whole teachers only (policy sharing false).
+    public let wholeTeachers: Bool
+    /// Spare time in pieces smaller than one teacher, over how many (school, subject) pairs.
+    public let fractionalSpare: Double
+    public let fractionalPairs: Int
+    /// Whole spare teachers left anywhere, in any subject.
+    public let wholeSpare: Double
+    public let status: String
+    public let mipGap: Double?
+    /// By remaining shortage, largest first.
+    public let groups: [Group]
+
+    init(instance: Instance, plan: Plan, check: PlanChecker.Report, shortagesBefore: [Double],
+         status: String, mipGap: Double?, areas: [String]) {
+        let pairs = instance.pairs
+        let policy = instance.policy
+        let eps = 1e-6
+        let whole = !policy.sharing
+        wholeTeachers = whole
+        self.status = status
+        self.mipGap = mipGap
+        hiring = policy.hiring
+        required = pairs.reduce(0) { $0 + $1.required }
+        payrollCap = check.payrollBefore + policy.payrollChange
+        leaving = pairs.reduce(0) { $0 + $1.leaving }
+        payrollChange = policy.payrollChange
+        netHires = check.hires - check.releases
+        payrollRoom = Double(leaving + policy.payrollChange) - netHires
+
+        let spare = Self.spare(instance, staff: check.staffAfter, shortages: check.shortages)
+        var fractional = 0.0, fractionalCount = 0, wholeLeft = 0.0
+        for s in spare where s > eps {
+            let w = (s + eps).rounded(.down)
+            wholeLeft += w
+            if whole && s - w > eps {
+                fractional += s - w
+                fractionalCount += 1
+            }
+        }
+        fractionalSpare = whole ? fractional : 0
+        fractionalPairs = whole ? fractionalCount : 0
+        wholeSpare = whole ? wholeLeft : spare.reduce(0) { $0 + max(0, $1) }
+
+        // What each sending school may still send under max_out_share.
+        var sent = [Double](repeating: 0, count: instance.schools.count)
+        for action in plan.actions where action.kind == .transfer {
+            if let i = action.from.flatMap({ instance.schoolIndex[$0] }) { sent[i] += action.teachers }
+        }
+        var teachers = [Int](repeating: 0, count: instance.schools.count)
+        for pair in pairs { teachers[pair.school] += pair.teachers }
+
+        var bySubject = [[Int]](repeating: [], count: instance.subjects.count)
+        for (p, pair) in pairs.enumerated() where spare[p] > eps { bySubject[pair.subject].append(p) }
+        var taughtBy = [[Int]](repeating: [], count: instance.subjects.count)
+        for (a, covered) in instance.canCover.enumerated() { for b in covered { taughtBy[b].append(a) } }
+
+        let hiringReason: Reason = !policy.hiring ? .noHiring
+            : payrollRoom < (whole ? 1 : eps) ? .payrollFull : .payrollRoom(whole ? (payrollRoom + eps).rounded(.down) : payrollRoom)
+
+        // Group the remaining shortage by area and subject.
+        struct Key: Hashable { let area: String, subject: Int }
+        var shortAt: [Key: [Int]] = [:]
+        var before: [Key: Double] = [:]
+        for (p, pair) in pairs.enumerated() {
+            let key = Key(area: instance.schools[pair.school].area, subject: pair.subject)
+            before[key, default: 0] += shortagesBefore[p]
+            if check.shortages[p] > eps { shortAt[key, default: []].append(p) }
+        }
+
+        var groups: [Group] = []
+        for (key, short) in shortAt {
+            // rank: 0 level, 1 area, 2 distance, 3 fractions, 4 outflow cap, 5 reachable.
+            var best: [Int: Int] = [:]
+            for p in short {
+                let j = pairs[p].school
+                for a in taughtBy[key.subject] {
+                    for q in bySubject[a] {
+                        let i = pairs[q].school
+                        guard i != j else { continue }
+                        let rank = Self.rank(instance, from: i, to: j, spare: spare[q], whole: whole,
+                                             sent: sent[i], teachers: teachers[i], eps: eps)
+                        best[q] = max(best[q] ?? -1, rank)
+                    }
+                }
+            }
+            var amount = [Double](repeating: 0, count: 6)
+            for q in best.keys.sorted() { amount[best[q]!] += spare[q] }  // in pair order: the same sums every run
+            var reasons: [Reason] = []
+            if best.isEmpty { reasons.append(.noSpare) }
+            if amount[5] > eps { reasons.append(.reachable(amount[5])) }
+            if amount[0] > eps { reasons.append(.otherLevel(amount[0])) }
+            if amount[1] > eps { reasons.append(.otherArea(amount[1])) }
+            if amount[2] > eps { reasons.append(.tooFar(amount[2], cap: policy.maxDistanceKm ?? 0)) }
+            if amount[4] > eps { reasons.append(.outflowCap(amount[4], share: policy.maxOutShare ?? 0)) }
+            if amount[3] > eps { reasons.append(.fractions(amount[3])) }
+            reasons.append(hiringReason)
+            groups.append(Group(area: key.area, subject: instance.subjects[key.subject], shortageBefore: before[key] ?? 0,
+                                shortageAfter: short.reduce(0) { $0 + check.shortages[$1] },
+                                schools: Set(short.map { pairs[$0].school }).count, reasons: reasons))
+        }
+        let areaRank = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
+        self.groups = groups.sorted { a, b in
+            if abs(a.shortageAfter - b.shortageAfter) > 1e-9 { return a.shortageAfter > b.shortageAfter }
+            let (ra, rb) = (areaRank[a.area] ?? 0, areaRank[b.area] ?? 0)
+            return ra != rb ? ra < rb : a.subject < b.subject
+        }
+    }
+
+    /// Why spare teachers at school i cannot come to school j, as a rank (higher = closer to movable).
+    static func rank(_ instance: Instance, from i: Int, to j: Int, spare: Double, whole: Bool,
+                     sent: Double, teachers: Int, eps: Double) -> Int {
+        let policy = instance.policy
+        let (a, b) = (instance.schools[i], instance.schools[j])
+        if policy.sameLevel && a.level != b.level { return 0 }
+        if policy.transferScope == .area && a.area != b.area { return 1 }
+        if let cap = policy.maxDistanceKm, let d = instance.km(i, j), d > cap { return 2 }
+        if whole && spare + eps < 1 { return 3 }
+        if let share = policy.maxOutShare {
+            let room = share * Double(teachers) - sent
+            if whole ? room + eps < 1 : room <= eps { return 4 }
+        }
+        return 5
+    }
+
+    /// Per pair: the teachers the school can lose without its own shortage growing.
+    static func spare(_ instance: Instance, staff: [Double], shortages: [Double]) -> [Double] {
+        var spare = [Double](repeating: 0, count: instance.pairs.count)
+        let pairs = instance.pairs
+        for range in instance.pairRanges {
+            let subjects = Set(range.map { pairs[$0].subject })
+            let trivial = range.allSatisfy { p in
+                instance.canCover[pairs[p].subject].allSatisfy { $0 == pairs[p].subject || !subjects.contains($0) }
+            }
+            if trivial {
+                for p in range { spare[p] = max(0, max(0, staff[p]) - pairs[p].required) }
+                continue
+            }
+            let full = maxFlow(instance, range: range, staff: staff, without: nil)
+            for p in range where staff[p] > 1e-9 {
+                let needed = full - maxFlow(instance, range: range, staff: staff, without: p)
+                spare[p] = max(0, staff[p] - needed)
+            }
+        }
+        return spare
+    }
+
+    /// The most of a school's requirement its teachers can cover (pair `without` left out).
+    static func maxFlow(_ instance: Instance, range: Range<Int>, staff: [Double], without: Int?) -> Double {
+        let k = range.count
+        let size = 2 * k + 2, sink = size - 1
+        var residual = [Double](repeating: 0, count: size * size)
+        let pairs = instance.pairs
+        for (offset, p) in range.enumerated() {
+            residual[1 + offset] = p == without ? 0 : max(0, staff[p])
+            residual[(k + 1 + offset) * size + sink] = pairs[p].required
+            for (other, q) in range.enumerated() where instance.canCover[pairs[p].subject].contains(pairs[q].subject) {
+                residual[(1 + offset) * size + k + 1 + other] = .infinity
+            }
+        }
+        var flow = 0.0
+        var parent = [Int](repeating: -1, count: size)
+        while true {
+            for v in parent.indices { parent[v] = -1 }
+            parent[0] = 0
+            var queue = [0], head = 0
+            while head < queue.count, parent[sink] < 0 {
+                let u = queue[head]
+                head += 1
+                for v in 0..<size where parent[v] < 0 && residual[u * size + v] > 1e-12 {
+                    parent[v] = u
+                    queue.append(v)
+                }
+            }
+            if parent[sink] < 0 { return flow }
+            var push = Double.infinity
+            var v = sink
+            while v != 0 { push = min(push, residual[parent[v] * size + v]); v = parent[v] }
+            v = sink
+            while v != 0 {
+                let u = parent[v]
+                residual[u * size + v] -= push
+                residual[v * size + u] += push
+                v = u
+            }
+            flow += push
+        }
+    }
+
+    /// The sentences on the plan as a whole, in reading order.
+    public var overview: [String] {
+        var lines: [String] = []
+        let cap = Double(payrollCap)
+        var balance = "The schools need \(Format.fte(required)) FTE in all; the payroll allows at most \(payrollCap) teachers after the plan"
+        balance += payrollChange == 0 ? " (budget-neutral)." : " (payroll_change \(payrollChange))."
+        if required > cap + 1e-6 {
+            balance += " So at least \(Format.fte(required - cap)) FTE stay short whatever the plan."
+        } else {
+            balance += " In total there are enough posts: what stays short is a matter of where teachers are and what they teach."
+        }
+        lines.append(balance)
+        if !hiring {
+            lines.append("Hiring is not allowed (policy hiring: false): only transfers can fill a gap.")
+        } else {
+            var payroll = "Hires − releases = \(Format.count(netHires)), of the \(leaving + payrollChange) that leavers (\(leaving))"
+                + " and payroll_change (\(payrollChange)) allow"
+            payroll += payrollRoom < (wholeTeachers ? 1 : 1e-6)
+                ? ": the payroll is used up, so every further hire would need a release."
+                : ": room for \(Format.count(payrollRoom)) more is left."
+            lines.append(payroll)
+        }
+        if wholeTeachers && fractionalSpare > 1e-6 {
+            lines.append("\(Format.fte(fractionalSpare)) FTE of spare time is spread over \(fractionalPairs) school-subjects "
+                + "in pieces smaller than one teacher; with whole teachers only (sharing: false) it cannot move. "
+                + "Teachers shared between schools (sharing: true) could use it.")
+        }
+        if wholeSpare > 1e-6 {
+            lines.append("\(Format.count(wholeSpare)) \(wholeTeachers ? "whole " : "")teachers are still spare after the plan "
+                + "(more than their school needs in what they teach); the table below says whether any of them could reach a gap.")
+        }
+        if status != "optimal" {
+            var text = "The plan is not proven optimal (status \(status)"
+            if let gap = mipGap, gap > 0 { text += ", gap \(Format.percent(gap, 2))" }
+            lines.append(text + "): some shortage below might still be avoidable.")
+        }
+        if groups.isEmpty { lines.append("No shortage remains.") }
+        return lines
+    }
+}

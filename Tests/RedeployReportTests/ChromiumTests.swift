@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// The report of a bundled scenario, as a browser sees it: `redeploy solve` then
+/// `redeploy report`, then Debian's headless Chromium loads the file offline and dumps the DOM
+/// it built, and prints the page to PDF.
+///
+/// Runs where `chromium` is installed; in CI (the CI variable set) it is required, and
+/// scripts/install-deps.sh installs it. Elsewhere without Chromium it is skipped.
+@Suite("Report in headless Chromium", .serialized)
+struct ChromiumTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static let chromium: String? = {
+        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/local/bin/chromium"]
+        where FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+        return nil
+    }()
+
+    static var required: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+
+    /// The `redeploy` executable built beside the test bundle.
+    static var redeploy: String {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for directory in [bundle, bundle.deletingLastPathComponent().deletingLastPathComponent()] {
+            let path = directory.appendingPathComponent("redeploy").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return bundle.appendingPathComponent("redeploy").path
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+    }
+
+    /// Runs a program with standard error discarded, ending it after `timeout` seconds.
+    static func run(_ program: String, _ arguments: [String], timeout: Double = 180) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: chromium != nil || required), .timeLimit(.minutes(10)))
+    func bundledScenarioReportRendersWithChartsMapAndTables() throws {
+        let chromium = try #require(Self.chromium, "chromium is not installed (Debian: apt-get install chromium; scripts/install-deps.sh)")
+        let scenario = Self.repository.appendingPathComponent("scenarios/quang-ninh").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redeploy-chromium-\(UUID().uuidString)")
+        let profile = directory.appendingPathComponent("profile").path
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+
+        let solve = try Self.run(Self.redeploy, ["solve", scenario, "--out", out, "--quiet"])
+        try #require(solve.status == 0, "redeploy solve failed (is \(Self.redeploy) built?)")
+        let report = try Self.run(Self.redeploy, ["report", out, "--scenario", scenario, "--quiet"])
+        try #require(report.status == 0)
+        let html = out + "/report.html"
+        let transfers = try String(contentsOfFile: out + "/plan.csv", encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("transfer,") }.count
+        #expect(transfers > 0)
+
+        let browser = ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--user-data-dir=\(profile)"]
+        let dump = try Self.run(chromium, browser + ["--dump-dom", URL(fileURLWithPath: html).absoluteString])
+        #expect(dump.status == 0)
+        let dom = dump.stdout
+        #expect(dom.contains("<section id=\"headline\">"))
+        // Teachers per class: one chart per level of the scenario, with bars and norm ticks.
+        #expect(dom.components(separatedBy: "<svg class=\"chart ratio-chart\"").count - 1 == 4)
+        #expect(dom.contains("<rect class=\"bar after\""))
+        #expect(dom.contains("<line class=\"norm\""))
+        // The map: every school placed, one arrow per transfer.
+        #expect(dom.components(separatedBy: "<svg class=\"map\"").count - 1 == 1)
+        #expect(dom.components(separatedBy: "<circle class=\"school\"").count - 1 == 200)
+        #expect(dom.components(separatedBy: "<path class=\"transfer\"").count - 1 == transfers)
+        // The tables.
+        for table in ["<table class=\"heat\" id=\"heat-before\">", "<table class=\"heat\" id=\"heat-after\">",
+                      "<table class=\"moves\">", "<table class=\"limits\">"] {
+            #expect(dom.contains(table), "\(table)")
+        }
+        // Vietnamese as written, after the browser's own decoding.
+        #expect(dom.contains("Quảng Ninh (synthetic)"))
+        #expect(dom.contains("Trường Mầm non Hoa Sen Hạ Long"))
+
+        // It prints.
+        let pdf = directory.appendingPathComponent("report.pdf").path
+        let print = try Self.run(chromium, browser + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString])
+        #expect(print.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(bytes.prefix(5) == Data("%PDF-".utf8))
+        #expect(bytes.count > 50_000)
+    }
+}
