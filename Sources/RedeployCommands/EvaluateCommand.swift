@@ -1,7 +1,229 @@
 import ArgumentParser
+import Foundation
+import RedeployDomain
+import RedeployPlanner
+import ScenarioIO
 
-/// `redeploy evaluate`: placeholder until it lands.
+/// `redeploy evaluate SCENARIO --plan PLAN.csv`: checks a plan made by hand or by another tool
+/// against the contract, with the independent checker `solve` uses on its own plans, then sets
+/// its figures beside the optimum's and shows where the optimum does differently.
 struct EvaluateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "evaluate", abstract: "(not implemented yet)")
-    func run() throws { throw CleanExit.message("evaluate: not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Check a plan against the contract and measure its gap to the optimum.",
+        discussion: """
+            PLAN.csv has the columns of the plan.csv that solve writes (CONTRACT section 4): \
+            action (transfer, hire or release), from_school, to_school, subject, teachers, and \
+            optionally km (the cost always uses the scenario's distances). Every violation of \
+            the contract is printed as PLAN.csv:LINE: message (unknown school or subject, \
+            pass-through, payroll raised, a transfer the policy forbids, fractional teachers \
+            without sharing, hires the policy forbids, max_out_share exceeded); a violation of \
+            a sum names the line from which the sum stays above its limit and the other lines \
+            adding to it. Then W, C and the payroll after the plan, the optimum's, the gap \
+            (plan - optimum), and the schools and subjects where the two plans differ most. \
+            The figures of a plan that breaks the contract count every action that names a \
+            known school and subject.
+
+            Exit status: 0 when the plan keeps the contract; 4 when it breaks it (the report is \
+            still printed); 2 for unreadable input (scenario or plan; each problem on standard \
+            error as file:line:column: message); 1 for any other failure.
+            """)
+
+    @Argument(help: "A scenario folder or its scenario.yaml.") var scenario: String
+    @Option(help: "The plan to evaluate, in the plan.csv format.") var plan: String
+    @Flag(help: "Also show the figures of the greedy plan (solve --method greedy).") var greedy = false
+    @Option(help: "Seconds for the optimum; past it the best plan found is used (status time_limit).")
+    var timeLimit: Double?
+    @Option(help: "How many differences to list.") var top = 10
+
+    func validate() throws {
+        if let limit = timeLimit, !(limit > 0 && limit <= 86_400 * 24) {
+            throw ValidationError("--time-limit must be a number of seconds above 0 and at most 24 days")
+        }
+        guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
+    }
+
+    func run() throws {
+        // Unreadable input first, both files, so that every problem is reported at once.
+        var loaded: Scenario?
+        do {
+            let scenario = try InputErrors.loadScenario(self.scenario)
+            try SolveCommand.checkPayrollCanBeMet(scenario, path: self.scenario)
+            loaded = scenario
+        } catch let code as ExitCode where code.rawValue == 2 {}
+        let planFile: PlanFile
+        do {
+            planFile = try PlanReader.read(contentsOf: plan)
+        } catch {
+            throw InputErrors.exit(error)
+        }
+        guard let scenario = loaded else { throw ExitCode(2) }
+
+        let instance = Instance(scenario)
+        let check = PlanChecker.check(planFile.plan, against: instance)
+        let optimum = try Solved.optimal(instance, timeLimit: timeLimit)
+        let greedyPlan = greedy ? try Solved.greedy(instance) : nil
+        let report = EvaluationReport(instance: instance, file: planFile, check: check, optimum: optimum,
+                                      greedy: greedyPlan, top: top)
+        print(report.text(), terminator: "")
+        if !check.isValid { throw ExitCode(4) }
+    }
+}
+
+/// The text `evaluate` prints.
+struct EvaluationReport {
+    var instance: Instance
+    var file: PlanFile
+    var check: PlanChecker.Report
+    var optimum: Solved
+    var greedy: Solved?
+    var top: Int
+
+    var figures: PlanFigures { PlanFigures(instance, check, weightedShortageBefore: optimum.weightedShortageBefore) }
+
+    /// Each violation as `PLAN.csv:LINE: message` (or `PLAN.csv: message` for the whole plan),
+    /// those with a line in line order first.
+    var violationLines: [String] {
+        let located = check.violations.enumerated().map { (k, v) -> (line: Int?, order: Int, text: String) in
+            var message = v.message
+            let others = v.contributing.compactMap { file.line(ofAction: $0) }
+            if others.count > 1 || (others.count == 1 && v.breaking == nil) {
+                let shown = others.prefix(8).map(String.init).joined(separator: ", ")
+                message += " (lines \(shown)\(others.count > 8 ? " and \(others.count - 8) more" : ""))"
+            }
+            let line = file.line(ofAction: v.primaryAction)
+            return (line, k, line.map { "\(file.file):\($0): \(message)" } ?? "\(file.file): \(message)")
+        }
+        return located.sorted { a, b in
+            switch (a.line, b.line) {
+            case let (x?, y?): return (x, a.order) < (y, b.order)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.order < b.order
+            }
+        }.map(\.text)
+    }
+
+    /// Transfers whose km column disagrees with the scenario's distance (the cost uses the scenario's).
+    var kmNotes: [String] {
+        var notes: [String] = []
+        for (k, action) in file.plan.actions.enumerated() where action.kind == .transfer {
+            guard let given = action.km, let from = action.from, let to = action.to,
+                  let i = instance.schoolIndex[from], let j = instance.schoolIndex[to] else { continue }
+            let known = instance.km(i, j)
+            if let known, abs(known - given) <= 1e-6 * max(1, abs(known)) { continue }
+            let scenarioKm = known.map { "the scenario's \(NumberText.format($0)) km" } ?? "an unknown distance in the scenario (0 in the cost)"
+            notes.append("\(file.file):\(file.lines[k]): note: km \(NumberText.format(given)) differs from \(scenarioKm); the cost uses the scenario's")
+        }
+        return notes
+    }
+
+    func text() -> String {
+        var out = ""
+        let name = instance.name.isEmpty ? "Scenario" : instance.name
+        out += "Scenario: \(name)\n"
+        let count = file.plan.actions.count
+        let verdict = check.isValid
+            ? "valid: it keeps every rule of the contract"
+            : "breaks the contract: \(check.violations.count) violation\(check.violations.count == 1 ? "" : "s")"
+        out += "Plan: \(file.file), \(count) action\(count == 1 ? "" : "s"): \(verdict)\n"
+        let violations = violationLines
+        if !violations.isEmpty { out += violations.joined(separator: "\n") + "\n" }
+        let notes = kmNotes
+        if !notes.isEmpty { out += notes.prefix(20).joined(separator: "\n") + "\n" }
+        if notes.count > 20 { out += "(\(notes.count - 20) more km notes)\n" }
+        out += "\n"
+
+        let plan = figures, best = optimum.figures
+        let optimumName = optimum.status == "optimal" ? "optimum" : "best found (\(optimum.status))"
+        out += "Weighted shortage W: plan \(Display.number(plan.weightedShortage)), \(optimumName) \(Display.number(best.weightedShortage)), "
+            + "gap \(gap(plan.weightedShortage, best.weightedShortage)) (before any plan W0 = \(Display.number(plan.weightedShortageBefore)))\n"
+        out += "Cost C: plan \(Display.number(plan.cost)), \(optimumName) \(Display.number(best.cost)), "
+            + "gap \(gap(plan.cost, best.cost))\n"
+        let cap = Double(plan.payrollBefore + instance.policy.payrollChange)
+        out += "Payroll: \(plan.payrollBefore) before, \(Display.count(plan.payrollAfter)) after the plan "
+            + "(change \(Display.signed(plan.payrollChange)); at most \(Display.count(cap)) allowed by payroll_change)\n"
+        out += "\n"
+
+        var columns = [("plan", plan), (optimumName, best)]
+        if let greedy { columns.append(("greedy", greedy.figures)) }
+        var table = TextTable([""] + columns.map(\.0) + ["plan - optimum"], leftColumns: 1)
+        func row(_ label: String, _ value: (PlanFigures) -> Double, _ show: (Double) -> String,
+                 _ difference: (Double) -> String = Display.signed) {
+            table.add([label] + columns.map { show(value($0.1)) } + [difference(value(plan) - value(best))])
+        }
+        row("W, weighted shortage", \.weightedShortage, { Display.number($0) }, { Display.signedNumber($0) })
+        row("C, cost", \.cost, { Display.number($0) }, { Display.signedNumber($0) })
+        row("transfers", \.transfers, Display.count)
+        row("hires", \.hires, Display.count)
+        row("releases", \.releases, Display.count)
+        row("payroll change", \.payrollChange, Display.signed)
+        row("schools still short", { Double($0.schoolsShort) }, Display.count)
+        table.add(["largest remaining shortage"] + columns.map { column in
+            column.1.largestShortage.map { "\(Display.number($0.amount)) at \($0.school)" } ?? "none"
+        })
+        out += table.text + "\n"
+        out += differences()
+        return out
+    }
+
+    /// "+1.25 (+3.1%)", or "0.00" when equal within CONTRACT 3.2.
+    func gap(_ value: Double, _ optimum: Double) -> String {
+        let difference = value - optimum
+        if abs(difference) <= 1e-6 * max(1, abs(value), abs(optimum)) { return "0.00" }
+        var text = Display.signedNumber(difference)
+        if abs(optimum) > 1e-9 { text += " (\(Display.signedNumber(100 * difference / optimum, decimals: 1))%)" }
+        return text
+    }
+
+    /// Where the optimum's staff after the plan (n) and shortages differ most from the plan's.
+    func differences() -> String {
+        var out = "What the optimum does differently\n"
+        let pairs = instance.pairs
+        let n = check.staffAfter, m = optimum.check.staffAfter
+        let changed = pairs.indices.filter { abs(m[$0] - n[$0]) > 1e-6 }
+        let ordered = changed.sorted { a, b in
+            let (x, y) = (abs(m[a] - n[a]), abs(m[b] - n[b]))
+            return x != y ? x > y : a < b
+        }
+        if ordered.isEmpty {
+            out += "Nothing: the optimum leaves the same staff at every school and subject.\n"
+            return out
+        }
+        out += "Staff after the plan (n) by school and subject, largest differences first "
+            + "(\(min(top, ordered.count)) of \(ordered.count)):\n"
+        var table = TextTable(["school", "name", "subject", "required", "plan", "optimum", "optimum - plan"], leftColumns: 3)
+        for p in ordered.prefix(top) {
+            let school = instance.schools[pairs[p].school]
+            table.add([school.id, school.name, instance.subjects[pairs[p].subject], Display.number(pairs[p].required),
+                       Display.count(n[p]), Display.count(m[p]), Display.signed(m[p] - n[p])])
+        }
+        out += table.text + "\n"
+
+        // Schools by weighted shortage.
+        let u = check.shortages, v = optimum.check.shortages
+        var rows: [(school: Int, plan: Double, best: Double)] = []
+        for (s, range) in instance.pairRanges.enumerated() {
+            let p = instance.schools[s].priority
+            let (a, b) = (p * range.reduce(0.0) { $0 + u[$1] }, p * range.reduce(0.0) { $0 + v[$1] })
+            if abs(a - b) > 1e-6 { rows.append((s, a, b)) }
+        }
+        rows.sort { x, y in
+            let (dx, dy) = (abs(x.plan - x.best), abs(y.plan - y.best))
+            return dx != dy ? dx > dy : x.school < y.school
+        }
+        if rows.isEmpty {
+            out += "The weighted shortage of every school is the same in both plans.\n"
+            return out
+        }
+        out += "Schools where the weighted shortage differs most (\(min(top, rows.count)) of \(rows.count)):\n"
+        table = TextTable(["school", "name", "priority", "plan", "optimum", "optimum - plan"], leftColumns: 2)
+        for row in rows.prefix(top) {
+            let school = instance.schools[row.school]
+            table.add([school.id, school.name, NumberText.format(school.priority), Display.number(row.plan),
+                       Display.number(row.best), Display.signedNumber(row.best - row.plan)])
+        }
+        out += table.text
+        return out
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RedeployDomain
 import RedeployPlanner
+import RedeployReport
 import ScenarioIO
 
 /// `redeploy solve SCENARIO --out DIR`: the least weighted shortage, then the least cost,
@@ -11,14 +12,28 @@ struct SolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Write an optimal transfer plan for a scenario.",
         discussion: """
+            --method greedy writes the plan a person would make by hand instead, without a \
+            solver: the largest weighted shortage first, filled from the nearest surplus first, \
+            a hire where no surplus may come, then the releases a payroll cut requires. Its \
+            summary.json has "method": "greedy", status "feasible" (nothing is proven) and \
+            "mip_gap": null; the optimal method's files are unchanged.
+
             Exit status: 0 when a plan was written; 2 for invalid input (nothing written); \
             1 for any other failure.
             """)
+
+    enum Method: String, CaseIterable, ExpressibleByArgument {
+        case optimal, greedy
+    }
 
     @Argument(help: "A scenario folder or its scenario.yaml.") var scenario: String
     @Option(name: .long, help: "Folder for plan.csv, schools.csv and summary.json.") var out: String
     @Option(name: .long, help: "Seconds; past it the best plan found so far is written with status time_limit.")
     var timeLimit: Double?
+    @Option(name: .long, help: ArgumentHelp("optimal (GLPK, lexicographic) or greedy (by hand, no solver).", valueName: "optimal|greedy"))
+    var method: Method = .optimal
+    @Option(name: .long, help: "Also write the HTML report (one self-contained file) here.") var report: String?
+    @Option(name: .long, help: "Also write a Markdown summary here.") var markdown: String?
     @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
     @Flag(name: .long, help: "Print GLPK's log on standard error.") var verbose = false
 
@@ -34,7 +49,30 @@ struct SolveCommand: ParsableCommand {
         let scenario = try InputErrors.loadScenario(self.scenario)
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
         let instance = Instance(scenario)
-        let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in InputErrors.printToStandardError([line]) } : nil
+        let progress = SolveProgress.standardError(enabled: !verbose && !quiet)
+        defer { progress.finish() }
+        progress.stage(method == .greedy ? "greedy plan" : "solving")
+        let output = method == .greedy
+            ? try greedyOutput(scenario, instance)
+            : try optimalOutput(scenario, instance, log: verbose ? { @Sendable line in
+                InputErrors.printToStandardError([line]) } : progress.solverLog)
+        progress.stage("writing")
+        do {
+            try AtomicFiles.write(output.files(instance), into: out)
+            try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output)
+        } catch {
+            InputErrors.printToStandardError(["redeploy: \(error)"])
+            throw ExitCode(1)
+        }
+        progress.finish()
+        if !quiet {
+            let lines = Self.summaryLines(output, seconds: seconds(clock.now - start), out: out)
+            print(method == .greedy ? lines.replacingOccurrences(of: ": feasible\n", with: ": feasible (greedy, not optimised)\n") : lines)
+        }
+    }
+
+    private func optimalOutput(_ scenario: Scenario, _ instance: Instance,
+                               log: (@Sendable (String) -> Void)?) throws -> PlanOutput {
         let result: Planner.Result
         do {
             result = try Planner(options: .init(timeLimit: timeLimit, log: log)).solve(instance)
@@ -46,19 +84,28 @@ struct SolveCommand: ParsableCommand {
             InputErrors.printToStandardError(["redeploy: no plan: the solver ended with status \(result.status.rawValue)"])
             throw ExitCode(1)
         }
-        let output = PlanOutput(
+        return PlanOutput(
             scenarioName: scenario.name, status: result.status.rawValue, plan: result.plan, report: report,
             weightedShortageBefore: result.weightedShortageBefore, mipGap: result.mipGap,
             extra: [("schools", String(instance.schools.count)), ("pairs", String(instance.pairs.count)),
                     ("model_columns", String(result.columns)), ("model_rows", String(result.rows)),
                     ("solve_stages", JSONText.array(result.stages.map(JSONText.string)))])
+    }
+
+    /// A greedy plan proves nothing: status feasible, "mip_gap": null.
+    private func greedyOutput(_ scenario: Scenario, _ instance: Instance) throws -> PlanOutput {
+        let result: GreedyPlanner.Result
         do {
-            try AtomicFiles.write(output.files(instance), into: out)
+            result = try GreedyPlanner().solve(instance)
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
             throw ExitCode(1)
         }
-        if !quiet { print(Self.summaryLines(output, seconds: seconds(clock.now - start), out: out)) }
+        return PlanOutput(
+            scenarioName: scenario.name, status: "feasible", plan: result.plan, report: result.check,
+            weightedShortageBefore: result.weightedShortageBefore, mipGap: nil,
+            extra: [("method", JSONText.string("greedy")), ("schools", String(instance.schools.count)),
+                    ("pairs", String(instance.pairs.count))])
     }
 
     /// A payroll that must fall below zero cannot be met by any plan: that is bad input.
@@ -91,7 +138,7 @@ struct SolveCommand: ParsableCommand {
               hires              \(count(r.hires))
               releases           \(count(r.releases))
               payroll            \(r.payrollBefore) -> \(count(r.payrollAfter))
-              cost               \(f(r.cost))\(o.mipGap > 0 ? "\n  gap                \(f(o.mipGap * 100))%" : "")
+              cost               \(f(r.cost))\((o.mipGap ?? 0) > 0 ? "\n  gap                \(f((o.mipGap ?? 0) * 100))%" : "")
               solve time         \(String(format: "%.2f", seconds)) s
             Wrote plan.csv, schools.csv, summary.json to \(out)
             """

@@ -11,7 +11,23 @@ public enum PlanChecker {
         /// Index of the plan action at fault (0-based), or nil for a constraint over the whole plan.
         public var action: Int?
         public var message: String
+        /// For a constraint over a sum (action nil): the actions that add to the sum, in plan order.
+        public var contributing: [Int] = []
+        /// For a constraint over a sum: the action from which on the running sum, taken in plan
+        /// order, stays above its limit (the one that breaks it); nil when the sum is above its
+        /// limit before any action (e.g. releases that a payroll cut requires are missing).
+        public var breaking: Int? = nil
         public var description: String { action.map { "action \($0 + 1): \(message)" } ?? message }
+
+        public init(action: Int?, message: String, contributing: [Int] = [], breaking: Int? = nil) {
+            self.action = action
+            self.message = message
+            self.contributing = contributing
+            self.breaking = breaking
+        }
+
+        /// The action a reader should look at: the one at fault, else the one that breaks a sum.
+        public var primaryAction: Int? { action ?? breaking }
     }
 
     public struct Report: Sendable {
@@ -51,6 +67,11 @@ public enum PlanChecker {
         var staffAfter: [Double]
         var sentBySchool: [Double]
         var cost = 0.0, transfers = 0.0, hires = 0.0, releases = 0.0
+        /// The actions adding to each sum, with their amounts, in plan order: per pair what is
+        /// sent or released, per school what is sent, and hires (+) and releases (-) for payroll.
+        var outOfPair: [Int: [(action: Int, amount: Double)]] = [:]
+        var outOfSchool: [Int: [(action: Int, amount: Double)]] = [:]
+        var payrollSteps: [(action: Int, amount: Double)] = []
 
         init(instance: Instance) {
             self.instance = instance
@@ -64,6 +85,22 @@ public enum PlanChecker {
             violations.append(Violation(action: index, message: message))
         }
 
+        /// A violated sum: names the actions adding to it and the one from which on it stays
+        /// above `limit`.
+        mutating func failSum(_ steps: [(action: Int, amount: Double)], start: Double, limit: Double, _ message: String) {
+            var running = start
+            var breaking: Int? = nil
+            for step in steps {
+                let wasAbove = running > limit + tolerance
+                running += step.amount
+                let isAbove = running > limit + tolerance
+                if isAbove && !wasAbove { breaking = step.action }
+                if !isAbove { breaking = nil }
+            }
+            violations.append(Violation(action: nil, message: message,
+                                        contributing: steps.filter { $0.amount != 0 }.map(\.action), breaking: breaking))
+        }
+
         /// The pair of a school id and subject code, or nil after recording why not.
         mutating func pair(_ school: String?, _ subject: String, role: String, index: Int) -> Int? {
             guard let school, !school.isEmpty else { fail(index, "\(role) school is missing"); return nil }
@@ -75,11 +112,18 @@ public enum PlanChecker {
             return p
         }
 
+        /// A count as a person writes it: 3, not 3.0; fractions in shortest round-trip form.
+        func number(_ x: Double) -> String {
+            if x == 0 { return "0" }
+            if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+            return "\(x)"
+        }
+
         mutating func add(_ action: Plan.Action, index: Int) {
             let amount = action.teachers
             guard amount.isFinite, amount >= 0 else { fail(index, "teachers must be a number >= 0, not \(amount)"); return }
             if !instance.policy.sharing && amount != amount.rounded() {
-                fail(index, "\(amount) teachers: whole teachers only (policy sharing is false)")
+                fail(index, "\(number(amount)) teachers: fractional teachers need policy sharing: true (whole teachers only)")
             }
             switch action.kind {
             case .transfer: addTransfer(action, index: index)
@@ -100,6 +144,8 @@ public enum PlanChecker {
             let x = action.teachers
             sent[from] += x
             sentBySchool[i] += x
+            outOfPair[from, default: []].append((index, x))
+            outOfSchool[i, default: []].append((index, x))
             staffAfter[from] -= x
             staffAfter[to] += x
             transfers += x
@@ -112,6 +158,7 @@ public enum PlanChecker {
             guard let to = pair(action.to, action.subject, role: "receiving", index: index) else { return }
             staffAfter[to] += action.teachers
             hires += action.teachers
+            payrollSteps.append((index, action.teachers))
             cost += action.teachers * instance.costs.hire
         }
 
@@ -119,6 +166,8 @@ public enum PlanChecker {
             if let to = action.to, !to.isEmpty { fail(index, "a release has no receiving school") }
             guard let from = pair(action.from, action.subject, role: "releasing", index: index) else { return }
             released[from] += action.teachers
+            outOfPair[from, default: []].append((index, action.teachers))
+            payrollSteps.append((index, -action.teachers))
             staffAfter[from] -= action.teachers
             releases += action.teachers
             cost += action.teachers * instance.costs.release
@@ -126,9 +175,11 @@ public enum PlanChecker {
 
         func reason(_ i: Int, _ j: Int) -> String {
             let (a, b) = (instance.schools[i], instance.schools[j])
-            if instance.policy.sameLevel && a.level != b.level { return "levels \(a.level) and \(b.level) differ" }
-            if instance.policy.transferScope == .area && a.area != b.area { return "areas \(a.area) and \(b.area) differ" }
-            if let d = instance.km(i, j) { return "\(d) km is beyond the cap" }
+            if instance.policy.sameLevel && a.level != b.level { return "same_level: levels \(a.level) and \(b.level) differ" }
+            if instance.policy.transferScope == .area && a.area != b.area { return "transfer_scope area: areas \(a.area) and \(b.area) differ" }
+            if let d = instance.km(i, j), let cap = instance.policy.maxDistanceKm {
+                return "\(number(d)) km is beyond max_distance_km \(number(cap))"
+            }
             return "not allowed"
         }
 
@@ -137,18 +188,23 @@ public enum PlanChecker {
             let pairs = instance.pairs
             for (p, pair) in pairs.enumerated() where sent[p] + released[p] > Double(pair.staying) + tolerance {
                 let school = instance.schools[pair.school].id
-                fail(nil, "school '\(school)' sends and releases \(sent[p] + released[p]) \(instance.subjects[pair.subject]) teachers but has only \(pair.staying) staying")
+                let verb = sent[p] == 0 ? "releases" : released[p] == 0 ? "sends" : "sends and releases"
+                failSum(outOfPair[p] ?? [], start: 0, limit: Double(pair.staying),
+                        "no pass-through: school '\(school)' \(verb) \(number(sent[p] + released[p])) \(instance.subjects[pair.subject]) teachers but has only \(pair.staying) staying (teachers \(pair.teachers) - leaving \(pair.leaving))")
             }
             let leaving = pairs.reduce(0) { $0 + $1.leaving }
             let allowed = Double(leaving + instance.policy.payrollChange)
             if hires - releases > allowed + tolerance {
-                fail(nil, "payroll: hires - releases = \(hires - releases) exceeds leavers + payroll_change = \(allowed)")
+                var message = "payroll raised: hires - releases = \(number(hires - releases)) exceeds leavers + payroll_change = \(number(allowed))"
+                if allowed < 0 { message += " (the payroll cut needs at least \(number(-allowed)) releases)" }
+                failSum(payrollSteps, start: 0, limit: allowed, message)
             }
             if let share = instance.policy.maxOutShare {
                 for (s, range) in instance.pairRanges.enumerated() {
                     let teachers = range.reduce(0) { $0 + pairs[$1].teachers }
                     if sentBySchool[s] > share * Double(teachers) + tolerance {
-                        fail(nil, "school '\(instance.schools[s].id)' sends \(sentBySchool[s]) teachers, above max_out_share \(share) x \(teachers)")
+                        failSum(outOfSchool[s] ?? [], start: 0, limit: share * Double(teachers),
+                                "school '\(instance.schools[s].id)' sends \(number(sentBySchool[s])) teachers, above max_out_share \(number(share)) x \(teachers) = \(number(share * Double(teachers)))")
                     }
                 }
             }

@@ -150,21 +150,21 @@ extension ScenarioSummary {
 
 /// Text columns aligned by the number of characters a person sees (grapheme clusters), so that
 /// Vietnamese names line up whether their accents are precomposed (NFC) or combining (NFD).
-struct TextTable {
+public struct TextTable: Sendable {
     private var rows: [[String]]
     private let leftColumns: Int
 
     /// The first `leftColumns` columns are left-aligned (text), the rest right-aligned (numbers).
-    init(_ header: [String], leftColumns: Int) {
+    public init(_ header: [String], leftColumns: Int) {
         rows = [header]
         self.leftColumns = leftColumns
     }
 
-    mutating func add(_ row: [String]) {
+    public mutating func add(_ row: [String]) {
         rows.append(row)
     }
 
-    var text: String {
+    public var text: String {
         let count = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: count)
         for row in rows {
