@@ -81,6 +81,14 @@ struct SolveCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard let report = result.check else {
+            if result.status == .timeLimit {
+                // Out of time before the solver had any plan: the greedy plan is feasible and
+                // is the best known; nothing about it is proven.
+                var fallback = try greedyOutput(scenario, instance)
+                fallback.status = Planner.Result.Status.timeLimit.rawValue
+                fallback.extra = [("method", JSONText.string("greedy (time limit)"))] + fallback.extra.dropFirst()
+                return fallback
+            }
             InputErrors.printToStandardError(["redeploy: no plan: the solver ended with status \(result.status.rawValue)"])
             throw ExitCode(1)
         }

@@ -90,3 +90,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+extension SolveCommandTests {
+    /// A time limit too short for any solver plan still writes a valid plan: the greedy one.
+    @Test func timeLimitWithoutASolverPlanWritesTheGreedyPlan() throws {
+        let out = try Paths.temporaryDirectory()
+        let scenario = try Paths.temporaryDirectory()
+        let generated = try redeploy(["generate", "--schools", "300", "--areas", "6", "--seed", "3",
+                                      "--max-out-share", "0.1", "--out", scenario.appendingPathComponent("s").path])
+        try #require(generated.status == 0, "\(generated.stderr)")
+        let run = try redeploy(["solve", scenario.appendingPathComponent("s").path, "--out", out.path,
+                                "--time-limit", "0.001", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(text.contains("\"status\": \"time_limit\""))
+        #expect(text.contains("\"mip_gap\": null"), "\(text)")
+        #expect(text.contains("\"method\": \"greedy (time limit)\""), "\(text)")
+    }
+}
