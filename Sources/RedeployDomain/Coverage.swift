@@ -17,7 +17,9 @@ public enum Coverage {
             if trivial {
                 for k in range { shortage[k] = max(0, instance.pairs[k].required - max(0, staff[k])) }
             } else {
-                schoolShortages(instance, range: range, staff: staff, into: &shortage)
+                for (offset, p) in schoolShortages(instance, range: range, staff: staff).enumerated() {
+                    shortage[range.lowerBound + offset] = p
+                }
             }
         }
         return shortage
@@ -38,12 +40,12 @@ public enum Coverage {
         return total
     }
 
-    /// Max flow source -> teacher subject a (capacity n) -> required subject b (unbounded,
+    /// The shortage of each pair of one school (`range`, a `pairRanges` entry) for staff n:
+    /// a max flow source -> teacher subject a (capacity n) -> required subject b (unbounded,
     /// where a covers b) -> sink (capacity r), by shortest augmenting paths.
-    private static func schoolShortages(_ instance: Instance, range: Range<Int>, staff: [Double],
-                                        into shortage: inout [Double]) {
+    public static func schoolShortages(_ instance: Instance, range: Range<Int>, staff: [Double]) -> [Double] {
         let k = range.count
-        guard k > 0 else { return }
+        guard k > 0 else { return [] }
         // Nodes: 0 source, 1...k teachers of pair, k+1...2k requirements of pair, 2k+1 sink.
         let size = 2 * k + 2
         let sink = size - 1
@@ -57,10 +59,10 @@ public enum Coverage {
             }
         }
         let residual = maxFlowResidual(capacity: capacity, size: size, source: 0, sink: sink)
-        for (offset, p) in range.enumerated() {
-            // What is left on requirement -> sink is the uncovered part.
+        // What is left on requirement -> sink is the uncovered part.
+        return (0..<k).map { offset in
             let left = residual[(k + 1 + offset) * size + sink]
-            shortage[p] = left <= 1e-12 ? 0 : left
+            return left <= 1e-12 ? 0 : left
         }
     }
 

@@ -150,45 +150,7 @@ private struct GreedyState {
             let each = range.map { max(0, pairs[$0].required - max(0, n[$0])) }
             return (each.reduce(0, +), each)
         }
-        let k = range.count
-        let size = 2 * k + 2, sink = size - 1
-        var capacity = [Double](repeating: 0, count: size * size)
-        for (offset, p) in range.enumerated() {
-            capacity[1 + offset] = max(0, n[p])
-            capacity[(k + 1 + offset) * size + sink] = pairs[p].required
-            for (other, q) in range.enumerated() where instance.canCover[pairs[p].subject].contains(pairs[q].subject) {
-                capacity[(1 + offset) * size + k + 1 + other] = .infinity
-            }
-        }
-        var residual = capacity
-        var parent = [Int](repeating: -1, count: size)
-        while true {
-            for v in parent.indices { parent[v] = -1 }
-            parent[0] = 0
-            var queue = [0], head = 0
-            while head < queue.count, parent[sink] < 0 {
-                let u = queue[head]
-                head += 1
-                for v in 0..<size where parent[v] < 0 && residual[u * size + v] > 1e-12 {
-                    parent[v] = u
-                    queue.append(v)
-                }
-            }
-            if parent[sink] < 0 { break }
-            var push = Double.infinity, v = sink
-            while v != 0 { push = min(push, residual[parent[v] * size + v]); v = parent[v] }
-            v = sink
-            while v != 0 {
-                let u = parent[v]
-                residual[u * size + v] -= push
-                residual[v * size + u] += push
-                v = u
-            }
-        }
-        let each = (0..<k).map { offset -> Double in
-            let left = residual[(k + 1 + offset) * size + sink]
-            return left <= 1e-12 ? 0 : left
-        }
+        let each = Coverage.schoolShortages(instance, range: range, staff: n)
         return (each.reduce(0, +), each)
     }
 

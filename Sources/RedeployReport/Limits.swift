@@ -224,44 +224,10 @@ public struct Limits: Sendable {
 
     /// The most of a school's requirement its teachers can cover (pair `without` left out).
     static func maxFlow(_ instance: Instance, range: Range<Int>, staff: [Double], without: Int?) -> Double {
-        let k = range.count
-        let size = 2 * k + 2, sink = size - 1
-        var residual = [Double](repeating: 0, count: size * size)
-        let pairs = instance.pairs
-        for (offset, p) in range.enumerated() {
-            residual[1 + offset] = p == without ? 0 : max(0, staff[p])
-            residual[(k + 1 + offset) * size + sink] = pairs[p].required
-            for (other, q) in range.enumerated() where instance.canCover[pairs[p].subject].contains(pairs[q].subject) {
-                residual[(1 + offset) * size + k + 1 + other] = .infinity
-            }
-        }
-        var flow = 0.0
-        var parent = [Int](repeating: -1, count: size)
-        while true {
-            for v in parent.indices { parent[v] = -1 }
-            parent[0] = 0
-            var queue = [0], head = 0
-            while head < queue.count, parent[sink] < 0 {
-                let u = queue[head]
-                head += 1
-                for v in 0..<size where parent[v] < 0 && residual[u * size + v] > 1e-12 {
-                    parent[v] = u
-                    queue.append(v)
-                }
-            }
-            if parent[sink] < 0 { return flow }
-            var push = Double.infinity
-            var v = sink
-            while v != 0 { push = min(push, residual[parent[v] * size + v]); v = parent[v] }
-            v = sink
-            while v != 0 {
-                let u = parent[v]
-                residual[u * size + v] -= push
-                residual[v * size + u] += push
-                v = u
-            }
-            flow += push
-        }
+        var kept = staff
+        if let without { kept[without] = 0 }
+        let required = range.reduce(0.0) { $0 + instance.pairs[$1].required }
+        return required - Coverage.schoolShortages(instance, range: range, staff: kept).reduce(0, +)
     }
 
     /// The sentences on the plan as a whole, in reading order.
