@@ -103,6 +103,9 @@ public struct CSVTable: Sendable {
         guard !isDirectory.boolValue else {
             throw ScenarioError(Diagnostic(file: name, message: "is a folder, not a CSV file"))
         }
+        guard FileKind.isRegularFile(path) else {
+            throw ScenarioError(Diagnostic(file: name, message: "is not a regular file"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(Diagnostic(file: name, message: "cannot be read (permissions?)"))
         }
@@ -257,7 +260,7 @@ public struct CSVTable: Sendable {
     }
 
     /// The byte offset of the first byte that does not start a valid UTF-8 sequence, if any.
-    private static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
         var i = start
         let n = bytes.count
         while i < n {
@@ -287,7 +290,7 @@ public struct CSVTable: Sendable {
     }
 
     /// Line and column (in scalars, counting the bad byte as one) of a byte offset.
-    private static func position(of offset: Int, in bytes: [UInt8], from start: Int) -> (Int, Int) {
+    static func position(of offset: Int, in bytes: [UInt8], from start: Int) -> (Int, Int) {
         var line = 1, column = 1
         var i = start
         while i < offset {

@@ -84,13 +84,17 @@ enum Suggestion {
             s.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         }
         let key = normal(word)
+        let limit = key.count <= 4 ? 1 : key.count <= 9 ? 2 : 3
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let d = distance(key, normal(candidate))
+            let other = normal(candidate)
+            // The distance is at least the difference of the lengths: skip the quadratic
+            // computation where that alone is too far (a 10,000-character word, say).
+            guard abs(other.count - key.count) <= limit else { continue }
+            let d = distance(key, other)
             if best == nil || d < best!.distance { best = (candidate, d) }
         }
         guard let best else { return nil }
-        let limit = key.count <= 4 ? 1 : key.count <= 9 ? 2 : 3
         return best.distance <= limit ? best.candidate : nil
     }
 
@@ -128,8 +132,9 @@ enum Suggestion {
         if let same = ids.first(where: { $0.lowercased().replacingOccurrences(of: " ", with: "") == key }) {
             return " (did you mean '\(same)'?)"
         }
-        guard id.count >= 4 else { return "" }
-        let near = ids.filter { distance(id, $0) == 1 }.sorted()
+        let length = id.count
+        guard length >= 4 else { return "" }
+        let near = ids.filter { abs($0.count - length) <= 1 && distance(id, $0) == 1 }.sorted()
         return near.first.map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -31,7 +31,17 @@ struct RowReader {
             log.add(table.file, line: field.line, column: field.column, "\(column) is empty")
             return nil
         }
-        return value
+        return lengthChecked(field, value, column, table)
+    }
+
+    /// `value` (a field's trimmed text), or nil (reported) when longer than `ScenarioLimits.textLength`.
+    private mutating func lengthChecked(_ field: CSVTable.Field, _ value: String, _ column: String,
+                                        _ table: CSVTable) -> String? {
+        let length = value.count
+        guard length > ScenarioLimits.textLength else { return value }
+        log.add(table.file, line: field.line, column: field.column,
+                "\(column) is \(length) characters long: at most \(ScenarioLimits.textLength)")
+        return nil
     }
 
     /// A whole number in `range`; nil (reported) otherwise.
@@ -148,12 +158,14 @@ struct RowReader {
             case (nil, nil):
                 break
             }
+            var schoolName: String? = ""
+            if let field = row[name] { schoolName = lengthChecked(field, field.trimmed, "name", table) }
             var weight: Double? = 1
             if let field = row[priority], !field.isBlank {
                 weight = decimal(field, "priority", table, 0...ScenarioLimits.priority, openBelow: true)
             }
-            if let schoolID, let schoolArea, let schoolLevel, let schoolClasses, let weight, coordinatesOK {
-                schools.append(School(id: schoolID, name: row[name]?.trimmed ?? "", area: schoolArea,
+            if let schoolID, let schoolName, let schoolArea, let schoolLevel, let schoolClasses, let weight, coordinatesOK {
+                schools.append(School(id: schoolID, name: schoolName, area: schoolArea,
                                       level: schoolLevel, classes: schoolClasses, latitude: latitude,
                                       longitude: longitude, priority: weight))
             }

@@ -44,6 +44,8 @@ public enum ScenarioLimits {
     public static let cost = 1e9
     /// |policy.payroll_change|.
     public static let payrollChange = 10_000_000
+    /// characters of a text cell (id, name, area, level, subject, from, to) and of the scenario's name.
+    public static let textLength = 200
 }
 
 /// Reads the YAML chain and the CSV files, collecting diagnostics.
@@ -111,10 +113,13 @@ struct ScenarioReader {
             return try CSVTable.read(contentsOf: ref.absolute, file: ref.display)
         } catch {
             for var d in error.diagnostics {
-                if d.line == nil, d.message == "file not found" {
-                    // Point at the YAML line that names the missing file.
+                if d.line == nil, d.message == "file not found" || d.message == "is a folder, not a CSV file"
+                    || d.message == "is not a regular file" {
+                    // Point at the YAML line that names the file.
+                    let what = d.message == "file not found" ? "file not found"
+                        : d.message == "is not a regular file" ? "not a regular file" : "a folder, not a CSV file"
                     d = Diagnostic(file: ref.source.display, line: ref.mark?.line, column: ref.mark?.column,
-                                   key: ref.key, message: "file not found: \(ref.display)")
+                                   key: ref.key, message: "\(what): \(ref.display)")
                 }
                 log.add(d)
             }
@@ -242,7 +247,12 @@ struct YAMLValues {
             fail(entry, "name", leaf(entry), "must be a text")
             return ""
         }
-        return Self.isNull(node) ? "" : scalar.string
+        if Self.isNull(node) { return "" }
+        guard scalar.string.count <= ScenarioLimits.textLength else {
+            fail(entry, "name", node, "is \(scalar.string.count) characters long: at most \(ScenarioLimits.textLength)")
+            return ""
+        }
+        return scalar.string
     }
 
     mutating func fileRef(_ map: ConfigMap, _ key: String, required: Bool) -> ScenarioReader.FileRef? {
@@ -383,6 +393,12 @@ struct YAMLValues {
                     continue
                 }
                 let code = scalar.string.trimmingCharacters(in: .whitespaces)
+                guard code.count <= ScenarioLimits.textLength else {
+                    fail(entry, itemKey + "." + name, value,
+                         "is \(code.count) characters long: at most \(ScenarioLimits.textLength)")
+                    bad = true
+                    continue
+                }
                 if name == "teacher" { teacher = code } else { teaches = code }
             }
             if bad { continue }

@@ -130,6 +130,12 @@ struct YAMLChainReader {
             return own
         }
         if isDirectory.boolValue { display = PathText.join(display, "scenario.yaml") }
+        if !isDirectory.boolValue, !FileKind.isRegularFile(absolute) {
+            log.add(source.display, line: mark?.line, column: mark?.column, key: "extends",
+                    "not a regular file: \(display)")
+            chainBroken = true
+            return own
+        }
         let base = Self.source(display: display)
         let visited = chain + [source]
         if visited.contains(where: { $0.absolute == base.absolute }) {
@@ -146,12 +152,24 @@ struct YAMLChainReader {
     }
 
     private mutating func compose(_ source: YAMLSource) -> Node? {
+        guard FileKind.isRegularFile(source.absolute) else {
+            log.add(source.display, "is not a regular file")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: source.absolute) else {
             log.add(source.display, "cannot be read")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            log.add(source.display, "is not valid UTF-8 text")
+        let bytes = [UInt8](data)
+        if let bad = CSVTable.firstInvalidUTF8(bytes, from: 0) {
+            let (line, column) = CSVTable.position(of: bad, in: bytes, from: 0)
+            log.add(source.display, line: line, column: column, "is not valid UTF-8 text here; save the file as UTF-8")
+            return nil
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let diagnostic = YAMLText.disallowedCharacter(text, file: source.display)
+            ?? YAMLText.complexKey(text, file: source.display) {
+            log.add(diagnostic)
             return nil
         }
         do {
@@ -174,14 +192,19 @@ struct YAMLChainReader {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             var message = "YAML: " + problem
-            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            if problem.hasPrefix("Maximum nesting level reached") {
+                message = "YAML: nested too deeply: at most \(YAMLText.maxNesting) levels of lists and maps"
+            } else if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
             return Diagnostic(file: file, line: mark.line, column: mark.column, message: message)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
                               message: "key \(keys) appears more than once in the same map")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(file: file, message: "YAML: \(problem)")
+        case let .reader(problem, offset, _, yaml):
+            // offset counts Characters of `yaml`.
+            let index = offset.flatMap { yaml.index(yaml.startIndex, offsetBy: $0, limitedBy: yaml.endIndex) }
+            let (line, column) = index.map { YAMLText.position(of: $0, in: yaml) } ?? (1, 1)
+            return Diagnostic(file: file, line: line, column: column, message: "YAML: \(problem)")
         default:
             return Diagnostic(file: file, message: "YAML: \(error)")
         }
@@ -273,5 +296,119 @@ enum PathText {
         let joined = out.joined(separator: "/")
         if absolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+}
+
+/// Checks of scenario.yaml's text made before it is composed, so that what libyaml or Yams
+/// would report without a position, or spend unbounded time on, is reported with one.
+enum YAMLText {
+    /// libyaml's limit on nested lists and maps (MAX_NESTING_LEVEL in Yams's copy of libyaml).
+    static let maxNesting = 1000
+
+    /// Line and column (in Unicode scalars, from 1) of `index`, counting line breaks as libyaml
+    /// does: LF, CR, CRLF, NEL, LS and PS.
+    static func position(of index: String.Index, in text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        var previousCR = false
+        for scalar in text.unicodeScalars[..<index] {
+            switch scalar.value {
+            case 0x0A:
+                if !previousCR { line += 1 }
+                column = 1
+            case 0x0D, 0x85, 0x2028, 0x2029:
+                line += 1
+                column = 1
+            default:
+                column += 1
+            }
+            previousCR = scalar.value == 0x0D
+        }
+        return (line, column)
+    }
+
+    /// The first character that YAML does not allow in a file (control characters other than
+    /// tab and line breaks, such as NUL), which libyaml would report without a usable position.
+    static func disallowedCharacter(_ text: String, file: String) -> Diagnostic? {
+        var index = text.unicodeScalars.startIndex
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let allowed = v == 0x09 || v == 0x0A || v == 0x0D || (0x20...0x7E).contains(v) || v == 0x85
+                || (0xA0...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000
+            if !allowed {
+                let (line, column) = position(of: index, in: text)
+                let code = String(v, radix: 16, uppercase: true)
+                return Diagnostic(file: file, line: line, column: column,
+                                  message: "YAML: control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) is not allowed")
+            }
+            text.unicodeScalars.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    /// A private-use character that stands for `*` in the copy of the text composed first.
+    private static let aliasStandIn: Unicode.Scalar = "\u{E000}"
+
+    /// A mapping key that is not a plain word: a list, a map or an alias. No key of a scenario
+    /// is one, and Yams hashes every key to find duplicates, so a key that is an alias of a
+    /// list of aliases of lists... (a "billion laughs") would take exponential time. To find
+    /// such keys without expanding aliases, this composes a copy of the text in which every
+    /// `*` is a private-use character: the copy has no aliases, so composing it takes linear
+    /// time, and an alias of the text is a plain scalar of the copy that starts with that
+    /// character. A copy that does not compose is reported as the text would be.
+    static func complexKey(_ text: String, file: String) -> Diagnostic? {
+        guard text.unicodeScalars.contains("*") else { return nil }
+        var copy = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { copy.append(scalar == "*" ? aliasStandIn : scalar) }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: String(copy))
+        } catch let error as YamlError {
+            return YAMLChainReader.diagnostic(error, file: file)
+        } catch {
+            return Diagnostic(file: file, message: "cannot be read as YAML: \(error)")
+        }
+        guard let root else { return nil }
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    let kind: String?
+                    switch key {
+                    case .scalar(let scalar):
+                        kind = scalar.style == .plain && scalar.string.unicodeScalars.first == aliasStandIn
+                            ? "an alias" : nil
+                    case .mapping: kind = "a map"
+                    case .sequence: kind = "a list"
+                    case .alias: kind = "an alias"
+                    }
+                    if let kind {
+                        return Diagnostic(file: file, line: key.mark?.line, column: key.mark?.column,
+                                          message: "YAML: a key must be a plain word, not \(kind)")
+                    }
+                    stack.append(value)
+                }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence)
+            case .scalar, .alias:
+                break
+            }
+        }
+        return nil
+    }
+}
+
+/// What a path names on disk.
+enum FileKind {
+    /// True for a regular file, following symbolic links; false for a device, a pipe, a socket
+    /// or a folder, which are not read (a pipe would block the reader).
+    static func isRegularFile(_ path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved(path)),
+              let type = attributes[.type] as? FileAttributeType else { return false }
+        return type == .typeRegular
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 }
