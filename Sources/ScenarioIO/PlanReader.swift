@@ -117,6 +117,11 @@ public enum PlanReader {
                     "teachers must be 0 or more, got \(text); a move the other way is a transfer from the other school")
             return nil
         }
+        guard value <= Double(ScenarioLimits.teachers) else {
+            log.add(file, line: field.line, column: field.column,
+                    "teachers must be at most \(ScenarioLimits.teachers), got \(text)")
+            return nil
+        }
         return value
     }
 }

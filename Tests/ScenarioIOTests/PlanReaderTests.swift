@@ -126,3 +126,17 @@ struct PlanReaderTests {
         #expect(file.plan == plan)
     }
 }
+
+/// A plan line of 1e308 teachers would make the plan's sums infinite: refused with its position.
+@Test func planTeachersAbovePlausibleAreRefused() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-limit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("plan.csv")
+    try "action,from_school,to_school,subject,teachers,km\nhire,,A,math,1e308,\n".write(to: file, atomically: true, encoding: .utf8)
+    do {
+        _ = try PlanReader.read(contentsOf: file.path)
+        Issue.record("1e308 teachers was accepted")
+    } catch {
+        #expect(error.diagnostics.map(\.description) == ["\(file.path):2:14: teachers must be at most 1000000, got 1e308"])
+    }
+}
