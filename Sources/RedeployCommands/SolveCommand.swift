@@ -49,6 +49,7 @@ struct SolveCommand: ParsableCommand {
         let scenario = try InputErrors.loadScenario(self.scenario)
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
         let instance = Instance(scenario)
+        Interruption.protect(writingInto: out)
         let progress = SolveProgress.standardError(enabled: !verbose && !quiet)
         defer { progress.finish() }
         progress.stage(method == .greedy ? "greedy plan" : "solving")
@@ -58,8 +59,10 @@ struct SolveCommand: ParsableCommand {
                 InputErrors.printToStandardError([line]) } : progress.solverLog)
         progress.stage("writing")
         do {
-            try AtomicFiles.write(output.files(instance), into: out)
-            try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output)
+            try Interruption.committing {
+                try AtomicFiles.write(output.files(instance), into: out)
+                try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output)
+            }
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
             throw ExitCode(1)

@@ -108,3 +108,34 @@ extension SolveCommandTests {
         #expect(text.contains("\"method\": \"greedy (time limit)\""), "\(text)")
     }
 }
+
+extension SolveCommandTests {
+    /// SIGINT or SIGTERM in the middle of a solve: exit 130, a message, no output files.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptedSolveLeavesNoOutput(_ signalNumber: Int32) throws {
+        let work = try Paths.temporaryDirectory()
+        let scenario = work.appendingPathComponent("s")
+        let generated = try redeploy(["generate", "--schools", "600", "--areas", "13", "--seed", "2",
+                                      "--max-out-share", "0.2", "--out", scenario.path])
+        try #require(generated.status == 0, "\(generated.stderr)")
+        let out = work.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = Paths.executable
+        process.arguments = ["solve", scenario.path, "--out", out.path, "--quiet"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        try #require(process.isRunning, "the solve ended before it could be interrupted")
+        kill(process.processIdentifier, signalNumber)
+        process.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130)
+        #expect(message.contains("interrupted"), "\(message)")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        #expect(left.isEmpty, "left behind: \(left)")
+        let staging = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.contains("partial") }
+        #expect(staging.isEmpty)
+    }
+}
