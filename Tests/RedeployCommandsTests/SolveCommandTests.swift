@@ -139,3 +139,29 @@ extension SolveCommandTests {
         #expect(staging.isEmpty)
     }
 }
+
+extension SolveCommandTests {
+    /// Two solves at once (separate processes, GLPK and LEMON in each) write the same bytes
+    /// as one alone.
+    @Test func parallelSolvesDoNotInterfere() throws {
+        let scenario = Paths.scenarios.appendingPathComponent("quang-ninh-30km").path
+        let alone = try Paths.temporaryDirectory()
+        #expect(try redeploy(["solve", scenario, "--out", alone.path, "--quiet"]).status == 0)
+        let outs = [try Paths.temporaryDirectory(), try Paths.temporaryDirectory()]
+        let processes = outs.map { out -> Process in
+            let p = Process()
+            p.executableURL = Paths.executable
+            p.arguments = ["solve", scenario, "--out", out.path, "--quiet"]
+            return p
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        for file in ["plan.csv", "schools.csv", "summary.json"] {
+            let a = try Data(contentsOf: outs[0].appendingPathComponent(file))
+            let b = try Data(contentsOf: outs[1].appendingPathComponent(file))
+            let single = try Data(contentsOf: alone.appendingPathComponent(file))
+            #expect(a == b && a == single && !a.isEmpty, "\(file) differs between parallel and single runs")
+        }
+    }
+}
