@@ -293,8 +293,10 @@ def render(results, peers, limit):
             ratio_cpu = f"{cpu / d['cpu']:.3g}" if both and d["status"] == "optimal" and d["cpu"] and cpu else "-"
             c = r["checks"][peer]
             def mark(ok, p, value):
-                if ok is None or not p or p["status"] != "optimal":
+                if ok is None or not p:
                     return "-"
+                if p["status"] != "optimal":
+                    return "ok (incumbent, not proven)" if ok else "-"
                 if ok:
                     return "ok"
                 # The relaxation of a program with integer columns may only go lower.
