@@ -19,6 +19,7 @@ Without --redeploy it runs `swift build -c release` in the repository root. Need
 (Debian glpk-utils), highspy (pip install highspy) and /usr/bin/time (Debian time).
 """
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -60,6 +61,31 @@ def run_timed(cmd, log_path, timeout, env=None):
             parts = [float(p) for p in elapsed.group(1).split(":")]
             wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
     return code, wall, cpu, rss, out
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def solve_peers(row, old, stage, mps, work, peers, limit, fresh):
+    """Each peer on one stage's MPS file; a previous run's result on a byte-identical file is
+    reused (the peers do not change between runs; redeploy does) unless `fresh`."""
+    row[f"mps{stage}_sha256"] = digest = sha256(mps)
+    row[f"peers{stage}"] = {}
+    for peer in peers:
+        previous = (old or {}).get(f"peers{stage}", {}).get(peer)
+        if not fresh and previous and (old or {}).get(f"mps{stage}_sha256") == digest \
+                and (old or {}).get("peer_time_limit") == limit:
+            p = dict(previous, reused=True)
+        else:
+            p = solve_peer(peer, mps, work, f"stage{stage}", limit)
+        row[f"peers{stage}"][peer] = p
+        print(f"   stage {stage} {peer}: {p['status']} {p['objective']} in {p['wall']:.1f} s"
+              + (" (reused: same MPS file)" if p.get("reused") else ""), file=sys.stderr, flush=True)
 
 
 def same(a, b):
@@ -140,6 +166,16 @@ def glpk_iterations(log_path):
     return {"lp_iterations": runs, "last_mip_line": mip}
 
 
+def git_state():
+    try:
+        head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--", "Sources", "Package.swift"],
+                               capture_output=True, text=True).stdout.strip()
+        return head + ("+changes" if dirty else "")
+    except OSError:
+        return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", default="s150,s600,s600q,s3500")
@@ -149,6 +185,8 @@ def main() -> int:
     parser.add_argument("--scenarios", default=str(HERE / ".scenarios"))
     parser.add_argument("--work", default=str(HERE / ".peers"))
     parser.add_argument("--peers", default="glpsol,highs,highs-lp")
+    parser.add_argument("--fresh", action="store_true",
+                        help="solve with the peers even where the MPS file is the same as in the last run")
     parser.add_argument("--render", action="store_true", help="only print the table of WORK/results.json")
     args = parser.parse_args()
     if args.render:
@@ -180,7 +218,8 @@ def main() -> int:
         work = work_root / case
         work.mkdir(parents=True, exist_ok=True)
         scenario = scenarios / case
-        row = {"case": case, "time_limit": limit, "peer_time_limit": peer_limit}
+        row = {"case": case, "time_limit": limit, "peer_time_limit": peer_limit, "date": time.strftime("%Y-%m-%d %H:%M"),
+               "commit": git_state()}
         print(f"== {case}", file=sys.stderr, flush=True)
 
         code, wall, cpu, rss, _ = run_timed(
@@ -204,11 +243,7 @@ def main() -> int:
                                               work / "export1.log", 3600)
         row["export1"] = {"exit": code, "wall": wall, "rss": rss}
         row["size1"] = model_size(mps1) if code == 0 else {}
-        row["peers1"] = {}
-        for peer in peers:
-            row["peers1"][peer] = solve_peer(peer, mps1, work, "stage1", peer_limit)
-            p = row["peers1"][peer]
-            print(f"   stage 1 {peer}: {p['status']} {p['objective']} in {p['wall']:.1f} s", file=sys.stderr, flush=True)
+        solve_peers(row, previous.get(case), 1, mps1, work, peers, peer_limit, args.fresh)
 
         # Stage 2: W* from redeploy when it proved it, else from a peer that did.
         best = row["redeploy"]["W"] if row["redeploy"]["status"] == "optimal" else None
@@ -228,11 +263,7 @@ def main() -> int:
                 work / "export2.log", 3600)
             row["export2"] = {"exit": code, "wall": wall, "rss": rss}
             row["size2"] = model_size(mps2) if code == 0 else {}
-            for peer in peers:
-                row["peers2"][peer] = solve_peer(peer, mps2, work, "stage2", peer_limit)
-                p = row["peers2"][peer]
-                print(f"   stage 2 {peer}: {p['status']} {p['objective']} in {p['wall']:.1f} s", file=sys.stderr,
-                      flush=True)
+            solve_peers(row, previous.get(case), 2, mps2, work, peers, peer_limit, args.fresh)
 
         # Objectives against redeploy's W and C.
         checks = {}
@@ -259,14 +290,14 @@ def fmt_s(x):
 
 def render(results, peers, limit):
     lines = []
-    lines.append("| case | columns | rows | nonzeros | redeploy solve | wall s | CPU s | peak MiB | stages | limits s |")
-    lines.append("|---|---:|---:|---:|---|---:|---:|---:|---|---|")
+    lines.append("| case | columns | rows | nonzeros | redeploy solve | wall s | CPU s | peak MiB | stages | limits s | build |")
+    lines.append("|---|---:|---:|---:|---|---:|---:|---:|---|---|---|")
     for r in results:
         d, s = r["redeploy"], r.get("size1", {})
         lines.append(f"| {r['case']} | {s.get('columns', d['columns'])} | {s.get('rows', d['rows'])} | "
                      f"{s.get('nonzeros', '-')} | {d['status']} | {fmt_s(d['wall'])} | {fmt_s(d['cpu'])} | "
                      f"{fmt_s(d['rss'])} | {','.join(d['stages'] or [])} | "
-                     f"{r.get('time_limit', limit):g} / peers {r.get('peer_time_limit', limit):g} |")
+                     f"{r.get('time_limit', limit):g} / peers {r.get('peer_time_limit', limit):g} | {r.get('commit')} |")
     lines.append("")
     lines.append("Peers: wall seconds of stage 1 + stage 2 (each a separate process, reading the MPS file "
                  f"included; each with the peer time limit above); ratio = peer / redeploy solve "
