@@ -142,12 +142,20 @@ public struct Instance: Sendable {
 
     /// Whether the policy lets teachers move from school i to school j (subject aside).
     public func transferAllowed(from i: Int, to j: Int) -> Bool {
-        if i == j { return false }
+        transferCost(from: i, to: j) != nil
+    }
+
+    /// The unit cost of moving a teacher from i to j, or nil where the policy forbids it.
+    /// The distance is computed once for both questions: model builders call this for every
+    /// candidate arc.
+    public func transferCost(from i: Int, to j: Int) -> Double? {
+        if i == j { return nil }
         let (a, b) = (schools[i], schools[j])
-        if policy.sameLevel && a.level != b.level { return false }
-        if policy.transferScope == .area && a.area != b.area { return false }
-        if let cap = policy.maxDistanceKm, let d = km(i, j), d > cap { return false }
-        return true
+        if policy.sameLevel && a.level != b.level { return nil }
+        if policy.transferScope == .area && a.area != b.area { return nil }
+        let d = km(i, j)
+        if let cap = policy.maxDistanceKm, let d, d > cap { return nil }
+        return costs.move + costs.perKm * (d ?? 0)
     }
 
     /// Unit cost of moving one teacher from i to j: move + per_km x km (unknown km counts 0).

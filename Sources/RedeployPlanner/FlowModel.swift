@@ -217,9 +217,9 @@ public struct FlowModel: Sendable {
                 let receivers = subjectPairs.filter { !covers[$0].isEmpty }
                 for p in senders {
                     let i = pairs[p].school
-                    for q in receivers where instance.transferAllowed(from: i, to: pairs[q].school) {
-                        let x = column(.transfer(from: p, to: q), cost: instance.moveCost(from: i, to: pairs[q].school),
-                                       integer: true)
+                    for q in receivers {
+                        guard let cost = instance.transferCost(from: i, to: pairs[q].school) else { continue }
+                        let x = column(.transfer(from: p, to: q), cost: cost, integer: true)
                         program.addEntry(row: originRow[p], column: x, value: 1)
                         program.addEntry(row: staffRow[q], column: x, value: 1)
                         if let share = cap {
