@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // GLPK's C API (Debian: libglpk-dev). No pkg-config file exists, so none is named.
@@ -26,7 +27,10 @@ let package = Package(
         .target(name: "CNetworkFlow", linkerSettings: [.linkedLibrary("lemon")]),
         // Linear and integer programs, validated and solved with GLPK, and min-cost flows solved
         // with a network simplex; knows nothing of schools.
-        .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard", "CNetworkFlow"]),
+        .target(name: "LinearProgramming", dependencies: [
+            "CGLPK", "CGLPKGuard", "CNetworkFlow",
+            .product(name: "HeapModule", package: "swift-collections"),
+        ]),
         // Schools, subjects, staff, policies, plans and the independent plan checker; knows nothing of GLPK.
         .target(name: "RedeployDomain"),
         // Readers and writers at the edge: scenario YAML and CSVs, plan and summary files.

@@ -75,6 +75,8 @@ public struct FlowSolution: Sendable {
     /// Reduced cost of each arc at the optimum: >= 0 where the flow can rise, <= 0 where it
     /// can fall (complementary slackness, checked when the solution was read).
     public var reducedCosts: [Double]
+    /// Node potentials pi (LEMON's convention: reduced cost = cost + pi(u) - pi(v)).
+    public var potentials: [Double]
     public var objective: Double
 }
 
@@ -107,15 +109,16 @@ public enum NetworkSimplex {
         switch Int(code) {
         case Int(RD_MCF_OPTIMAL): break
         case Int(RD_MCF_INFEASIBLE):
-            return FlowSolution(status: .infeasible, flows: [], reducedCosts: [], objective: .nan)
+            return FlowSolution(status: .infeasible, flows: [], reducedCosts: [], potentials: [], objective: .nan)
         case Int(RD_MCF_UNBOUNDED):
-            return FlowSolution(status: .unbounded, flows: [], reducedCosts: [], objective: .nan)
+            return FlowSolution(status: .unbounded, flows: [], reducedCosts: [], potentials: [], objective: .nan)
         default: throw .failed
         }
         let reduced = try reducedCosts(network, flows: flows, potentials: potentials)
         var objective = 0.0
         for a in 0..<arcs where flows[a] != 0 { objective += network.costs[a] * Double(flows[a]) }
-        return FlowSolution(status: .optimal, flows: flows, reducedCosts: reduced, objective: objective)
+        return FlowSolution(status: .optimal, flows: flows, reducedCosts: reduced, potentials: potentials,
+                            objective: objective)
     }
 
     /// cost + pi(u) - pi(v), checked against complementary slackness so that a solution whose
