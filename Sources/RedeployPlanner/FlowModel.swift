@@ -59,6 +59,10 @@ public struct FlowModel: Sendable {
     /// requirement, no outflow cap. Arc j is column j for j < columnCount; the arcs after
     /// them are the rows' slacks. Costs are left 0: `network(stage:)` sets them.
     public let network: FlowNetwork?
+    /// The D row (staff after the plan) of each pair; also its node in `network`.
+    public let staffRows: [Int]
+    /// The node of `network` that takes every slack (T): one more teacher who stays idle ends here.
+    public var sinkNode: Int { program.rowCount + 1 }
 
     /// - Parameter ignoringOutflowCap: leave out max_out_share's rows (a relaxation whose
     ///   optimum, if it meets every cap, is the optimum with them).
@@ -74,6 +78,7 @@ public struct FlowModel: Sendable {
         stageTwoCosts = builder.stageTwoCosts
         hasCoupledRequirements = builder.coupled
         network = builder.networkForm()
+        staffRows = builder.staffRow
     }
 
     /// The network with stage-one (shortage) or stage-two (cost) costs on the column arcs.

@@ -161,7 +161,7 @@ public struct Planner: Sendable {
         return values
     }
 
-    private func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
+    func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
         let solveOptions = SolveOptions(kind: kind, method: .dualSimplex, presolve: false,
                                         timeLimit: timeLimit, relativeGap: 0, log: options.log)
         do {
@@ -174,7 +174,7 @@ public struct Planner: Sendable {
     /// The LP relaxation by column generation over transfer arcs: it starts from every other
     /// column and the transfers that carry flow in `keeping`, and prices in the rest (exact;
     /// see `GLPKSolver.solveGeneratingColumns`).
-    private func generate(_ program: LinearProgram, _ model: FlowModel, keeping: [Double]?,
+    func generate(_ program: LinearProgram, _ model: FlowModel, keeping: [Double]?,
                           timeLimit: Double?) throws -> Solution {
         var initial: [Int] = []
         for (j, role) in model.roles.enumerated() {
@@ -228,7 +228,7 @@ public struct Planner: Sendable {
         zip(model.stageOneCosts, values).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    private func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
+    func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
         model.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
     }
 

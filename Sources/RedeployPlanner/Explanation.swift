@@ -1,0 +1,175 @@
+import LinearProgramming
+import RedeployDomain
+
+/// What a planner can act on after a solve: where one more teacher lowers the weighted
+/// shortage W most, and how much W each policy limit costs.
+public struct Explanation: Sendable, Equatable {
+    /// How the worth of one more teacher was found.
+    public enum GainMethod: String, Sendable {
+        /// The change of the optimum itself, from the residual network (exact for one teacher).
+        case network
+        /// The LP duals of stage 1: a rate per teacher, exact for a small enough change and an
+        /// upper bound on what a whole teacher gains. Used where the model is not a pure
+        /// network (outflow caps, coupled requirements, sharing).
+        case lpDuals = "lp_duals"
+    }
+
+    /// One more teacher of `subject` at `school` (the best school of its area for that subject),
+    /// who stays there and is not counted in the payroll limit, lowers W by `gain`.
+    public struct TeacherGain: Sendable, Equatable {
+        public var area: String
+        public var subject: String
+        public var school: String
+        public var gain: Double
+    }
+
+    /// One policy limit lifted and the model re-solved for W alone.
+    public struct Limit: Sendable, Equatable {
+        /// The policy key: payroll_change, hiring, max_distance_km, max_out_share, transfer_scope.
+        public var key: String
+        public var current: String
+        public var lifted: String
+        public var status: Planner.Result.Status
+        /// W with the limit lifted; nil when the re-solve found no plan.
+        public var weightedShortage: Double?
+        /// W (with the limit) - W (lifted): the shortage the limit costs; nil when not proven.
+        public var shortageCost: Double?
+    }
+
+    public var weightedShortage: Double
+    public var gainMethod: GainMethod
+    /// The best school of each (area, subject) with a positive gain; largest gain first.
+    public var gains: [TeacherGain]
+    /// Every limit the scenario sets, the costliest first.
+    public var limits: [Limit]
+}
+
+/// Builds an `Explanation` for a scenario whose optimum W is known.
+///
+/// Why re-solves for the limits and not the duals of their rows: a limit's dual is the rate
+/// for a marginal change, but a planner asks what lifting it buys, and at the degenerate
+/// optima of flow problems the duals are not even unique. Each limit costs one stage-1 solve
+/// (the network simplex where the lifted model is a network).
+public struct Explainer: Sendable {
+    public let options: Planner.Options
+    public init(options: Planner.Options = Planner.Options()) { self.options = options }
+
+    public func explain(_ scenario: Scenario, weightedShortage: Double) throws -> Explanation {
+        let instance = Instance(scenario)
+        let (method, perPair) = try pairGains(instance)
+        return Explanation(weightedShortage: weightedShortage, gainMethod: method,
+                           gains: Self.bestByAreaAndSubject(perPair, instance),
+                           limits: try limits(scenario, weightedShortage: weightedShortage))
+    }
+
+    // MARK: One more teacher
+
+    /// The worth of one more teacher at each pair's D row: exact from the residual network
+    /// where the model is one, else the stage-1 LP duals.
+    func pairGains(_ instance: Instance) throws -> (Explanation.GainMethod, [Double]) {
+        let model = FlowModel(instance)
+        if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network),
+           flow.status == .optimal {
+            let changes = flow.unitCostsOfExtraSupply(network, sink: model.sinkNode)
+            return (.network, model.staffRows.map { max(0, -(changes[$0] ?? 0)) })
+        }
+        let planner = Planner(options: options)
+        let lp = try planner.generate(model.program(stage: 1), model, keeping: nil, timeLimit: options.timeLimit)
+        guard lp.status == .optimal, let duals = lp.rowDuals else {
+            throw Planner.PlannerError.solverFailed("the stage-1 LP for the explanation ended \(lp.status)")
+        }
+        return (.lpDuals, model.staffRows.map { max(0, duals[$0]) })
+    }
+
+    /// Per (area, subject), the school where one more teacher gains most (ties: the first
+    /// school in the instance's order); only positive gains; largest first.
+    static func bestByAreaAndSubject(_ gains: [Double], _ instance: Instance) -> [Explanation.TeacherGain] {
+        var best: [String: Explanation.TeacherGain] = [:]
+        for (p, pair) in instance.pairs.enumerated() where gains[p] > 1e-9 {
+            let school = instance.schools[pair.school]
+            let key = school.area + "\u{0}" + instance.subjects[pair.subject]
+            if let current = best[key], current.gain >= gains[p] { continue }
+            best[key] = Explanation.TeacherGain(area: school.area, subject: instance.subjects[pair.subject],
+                                                school: school.id, gain: gains[p])
+        }
+        return best.values.sorted {
+            ($0.gain, $1.area, $1.subject) > ($1.gain, $0.area, $0.subject)
+        }
+    }
+
+    // MARK: Limits
+
+    /// Each limit the scenario sets, lifted alone. same_level is never lifted: a teacher's
+    /// training is for a level, so no planner would lift it.
+    func limits(_ scenario: Scenario, weightedShortage: Double) throws -> [Explanation.Limit] {
+        let policy = scenario.policy
+        var lifts: [(key: String, current: String, lifted: String, change: (inout Policy) -> Void)] = []
+        if policy.hiring {
+            let unlimited = Self.payrollWithoutLimit(scenario)
+            if policy.payrollChange < unlimited {
+                lifts.append(("payroll_change", String(policy.payrollChange), String(policy.payrollChange + 1),
+                              { $0.payrollChange += 1 }))
+                lifts.append(("payroll_change", String(policy.payrollChange), "no limit",
+                              { $0.payrollChange = unlimited }))
+            }
+        } else {
+            lifts.append(("hiring", "false", "true", { $0.hiring = true }))
+        }
+        if let km = policy.maxDistanceKm {
+            lifts.append(("max_distance_km", Self.text(km), "null", { $0.maxDistanceKm = nil }))
+        }
+        if let share = policy.maxOutShare {
+            lifts.append(("max_out_share", Self.text(share), "null", { $0.maxOutShare = nil }))
+        }
+        if policy.transferScope == .area {
+            lifts.append(("transfer_scope", "area", "any", { $0.transferScope = .any }))
+        }
+        let planner = Planner(options: options)
+        var limits: [Explanation.Limit] = []
+        for lift in lifts {
+            var lifted = scenario
+            lift.change(&lifted.policy)
+            let (status, value) = try planner.leastShortage(Instance(lifted))
+            let cost = status == .optimal ? value.map { max(0, weightedShortage - $0) } : nil
+            limits.append(Explanation.Limit(key: lift.key, current: lift.current, lifted: lift.lifted, status: status,
+                                            weightedShortage: value, shortageCost: cost))
+        }
+        // Stable: equal costs keep the order above.
+        return limits.enumerated().sorted {
+            let (a, b) = ($0.element.shortageCost ?? -1, $1.element.shortageCost ?? -1)
+            return a != b ? a > b : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    /// A payroll change no plan can use up: hires never exceed the total requirement.
+    static func payrollWithoutLimit(_ scenario: Scenario) -> Int {
+        let need = Instance(scenario).pairs.reduce(0.0) { $0 + $1.required.rounded(.up) }
+        return max(scenario.policy.payrollChange, Int(min(need, 1e12)) + 1)
+    }
+
+    static func text(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+}
+
+extension Planner {
+    /// Stage 1 alone: the least weighted shortage W and whether it is proven; nil W when the
+    /// solver found no plan. For explanations, which re-solve the model with a limit lifted.
+    public func leastShortage(_ instance: Instance) throws -> (Result.Status, Double?) {
+        let model = FlowModel(instance)
+        if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network) {
+            switch flow.status {
+            case .optimal: return (.optimal, flow.objective)
+            case .infeasible: return (.infeasible, nil)
+            case .unbounded: break
+            }
+        }
+        let program = model.program(stage: 1)
+        var first = try generate(program, model, keeping: nil, timeLimit: options.timeLimit)
+        if first.status == .optimal, !isIntegral(first.columnValues, model) {
+            first = try run(program, kind: .automatic, timeLimit: options.timeLimit)
+        }
+        guard first.hasPoint else { return (first.status == .timeLimit ? .timeLimit : .infeasible, nil) }
+        return (first.status == .optimal ? .optimal : .timeLimit, first.objective)
+    }
+}
