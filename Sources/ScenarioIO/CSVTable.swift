@@ -19,8 +19,14 @@ import Foundation
 /// branch `// ERROR?`); SwiftCSV's parser hands `[String]` rows to a callback, drops
 /// leading spaces of fields, and its `CSVParseError` carries only a message. Because a
 /// quoted field may span lines, a line number cannot be rebuilt from the row index
-/// afterwards. So this is a small byte-level tokenizer (delimiters are ASCII, so scanning
-/// UTF-8 bytes is exact), tested in `CSVTableTests`.
+/// afterwards. So this is a small byte-level tokenizer (`CSVScanner`; delimiters are ASCII,
+/// so scanning UTF-8 bytes is exact), tested in `CSVTableTests`.
+///
+/// Memory: a table holds the file's bytes once, its header, and two integers per row (where
+/// the row starts and its line), not the fields of every row: `rows` makes a row's fields
+/// when it is read. Parsing checks the whole file first, so a table that parsed has no
+/// structural error left to find while its rows are read. docs/RELIABILITY.md has the figures
+/// for a 100 MB staff.csv.
 public struct CSVTable: Sendable {
     /// One cell: its text (unquoted, `""` undone, nothing trimmed) and where it starts
     /// (the opening quote of a quoted field). Columns count Unicode scalars from 1, as YAML
@@ -39,7 +45,7 @@ public struct CSVTable: Sendable {
         }
 
         /// The text without surrounding spaces and tabs.
-        public var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+        public var trimmed: String { CSVText.trimmed(text) }
         public var isBlank: Bool { trimmed.isEmpty }
     }
 
@@ -55,10 +61,47 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// The rows after the header, blank lines skipped, in file order. The collection holds
+    /// the file's bytes (once) and where each row starts; reading a row makes its fields then,
+    /// so a reader that goes through the rows one at a time never has every field of a large
+    /// file in memory at once. Reading a row again makes its fields again.
+    public struct Rows: RandomAccessCollection, Sendable {
+        /// Where a row starts: its first byte (column 1) and its line.
+        struct Start: Sendable {
+            var offset: Int
+            var line: Int
+        }
+
+        private let data: Data
+        private let starts: [Start]
+        /// The header's number of fields, which every row has.
+        private let columns: Int
+
+        init(data: Data, starts: [Start], columns: Int) {
+            self.data = data
+            self.starts = starts
+            self.columns = columns
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { starts.count }
+
+        public subscript(position: Int) -> Row {
+            let start = starts[position]
+            let fields = data.withUnsafeBytes { raw in
+                raw.withMemoryRebound(to: UInt8.self) { bytes in
+                    var scanner = CSVScanner(bytes, offset: start.offset, line: start.line)
+                    return scanner.row(capacity: columns)
+                }
+            }
+            return Row(line: start.line, fields: fields)
+        }
+    }
+
     /// The name used in diagnostics (the path as the user would recognise it).
     public let file: String
     public let header: [Field]
-    public let rows: [Row]
+    public let rows: Rows
 
     /// The index of the header column named `name` (case and surrounding spaces ignored).
     public func index(of name: String) -> Int? {
@@ -88,7 +131,7 @@ public struct CSVTable: Sendable {
     }
 
     static func normalized(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespaces).lowercased()
+        CSVText.trimmed(name).lowercased()
     }
 
     // MARK: Reading
@@ -117,27 +160,76 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses CSV bytes. Throws every structural problem found, each with its position.
+    ///
+    /// The table keeps `data` itself (no copy) and, per row, only where the row starts: a row's
+    /// fields are made when the row is read from `rows`.
     public static func parse(_ data: Data, file: String) throws(ScenarioError) -> CSVTable {
-        let bytes = [UInt8](data)
+        let scanned = data.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: UInt8.self) { bytes in scan(bytes, file: file) }
+        }
+        switch scanned {
+        case .failure(let error):
+            throw error
+        case .success(let (header, starts)):
+            return CSVTable(file: file, header: header, rows: Rows(data: data, starts: starts, columns: header.count))
+        }
+    }
+
+    /// Checks the structure of the whole file without keeping its fields: the header's fields,
+    /// and where each row after it starts.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, file: String)
+        -> Result<([Field], [Rows.Start]), ScenarioError> {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            throw ScenarioError(Diagnostic(file: file, message: "is UTF-16 text; save it as CSV UTF-8"))
+            return .failure(ScenarioError(Diagnostic(file: file, message: "is UTF-16 text; save it as CSV UTF-8")))
         }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         if let bad = firstInvalidUTF8(bytes, from: start) {
             let (line, column) = position(of: bad, in: bytes, from: start)
-            throw ScenarioError(Diagnostic(file: file, line: line, column: column,
-                                           message: "is not valid UTF-8 text here; save the file as CSV UTF-8"))
+            return .failure(ScenarioError(Diagnostic(file: file, line: line, column: column,
+                                                     message: "is not valid UTF-8 text here; save the file as CSV UTF-8")))
         }
         var log = DiagnosticLog()
-        var records = tokenize(bytes, from: start, file: file, log: &log)
-        guard !records.isEmpty else {
-            log.add(file, "is empty: expected a header row naming the columns")
-            throw ScenarioError(log.diagnostics)
+        var scanner = CSVScanner(bytes, offset: start, line: 1)
+        var header: [Field]?
+        var candidate: [Field] = []         // the fields of a row that may become the header
+        var starts: [Rows.Start] = []
+        var miscounted: [(line: Int, count: Int)] = []
+        var rowStart = Rows.Start(offset: start, line: 1)
+        var count = 0, blank = false
+        while true {
+            if count == 0 { rowStart = Rows.Start(offset: scanner.offset, line: scanner.line) }
+            let token = scanner.next()
+            if !token.closed {
+                log.add(file, line: token.line, column: token.column,
+                        "this quoted field is never closed: a '\"' is missing")
+            } else if !token.trailing.isEmpty {
+                log.add(file, line: token.trailingLine, column: token.trailingColumn,
+                        "text after the closing quote; inside quotes write a quote as \"\"")
+            }
+            if count == 0 { blank = token.isBlank }
+            count += 1
+            if header == nil { candidate.append(scanner.field(token)) }
+            if token.end == .comma { continue }
+            // A row ends here; a blank line (one empty unquoted field) is skipped.
+            if count > 1 || !blank {
+                if let header {
+                    starts.append(rowStart)
+                    if count != header.count { miscounted.append((rowStart.line, count)) }
+                } else {
+                    header = candidate
+                }
+            }
+            candidate = []
+            count = 0
+            if token.end == .file || scanner.atEnd { break }
         }
-        let header = records.removeFirst()
+        guard let header else {
+            log.add(file, "is empty: expected a header row naming the columns")
+            return .failure(ScenarioError(log.diagnostics))
+        }
         var seen: [String: Field] = [:]
-        for field in header.fields where !field.isBlank {
+        for field in header where !field.isBlank {
             let key = normalized(field.text)
             if let first = seen[key] {
                 log.add(file, line: field.line, column: field.column,
@@ -146,121 +238,23 @@ public struct CSVTable: Sendable {
                 seen[key] = field
             }
         }
-        for row in records where row.fields.count != header.fields.count {
-            var message = "this row has \(row.fields.count) fields but the header has \(header.fields.count)"
-            if row.fields.count > header.fields.count {
+        for (line, count) in miscounted {
+            var message = "this row has \(count) fields but the header has \(header.count)"
+            if count > header.count {
                 message += "; a value holding a comma must be in double quotes"
             }
-            log.add(file, line: row.line, column: 1, message)
+            log.add(file, line: line, column: 1, message)
         }
-        guard log.isEmpty else { throw ScenarioError(log.diagnostics) }
-        return CSVTable(file: file, header: header.fields, rows: records)
-    }
-
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
-                       cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-
-    /// Splits the bytes into records of fields, skipping blank lines.
-    private static func tokenize(_ bytes: [UInt8], from start: Int, file: String, log: inout DiagnosticLog) -> [Row] {
-        var rows: [Row] = []
-        var fields: [Field] = []
-        var i = start
-        let n = bytes.count
-        var line = 1, column = 1
-        var rowLine = 1
-
-        @inline(__always) func step() {
-            // A column is a Unicode scalar: count lead bytes, not continuation bytes.
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        /// At CR or LF: consumes one line end (CRLF, LF or CR).
-        @inline(__always) func newline(into buffer: inout [UInt8], keep: Bool) {
-            if bytes[i] == cr {
-                if keep { buffer.append(cr) }
-                i += 1
-                if i < n, bytes[i] == lf {
-                    if keep { buffer.append(lf) }
-                    i += 1
-                }
-            } else {
-                if keep { buffer.append(lf) }
-                i += 1
-            }
-            line += 1
-            column = 1
-        }
-        func endRow() {
-            let blank = fields.count == 1 && !fields[0].quoted && fields[0].text.isEmpty
-            if !blank { rows.append(Row(line: rowLine, fields: fields)) }
-            fields = []
-        }
-
-        var none: [UInt8] = []
-        while true {
-            if fields.isEmpty { rowLine = line }
-            let fieldLine = line, fieldColumn = column
-            var buffer: [UInt8] = []
-            var quoted = false
-            if i < n, bytes[i] == quote {
-                quoted = true
-                step()
-                var closed = false
-                while i < n {
-                    let b = bytes[i]
-                    if b == quote {
-                        if i + 1 < n, bytes[i + 1] == quote {
-                            buffer.append(quote)
-                            step()
-                            step()
-                        } else {
-                            step()
-                            closed = true
-                            break
-                        }
-                    } else if b == cr || b == lf {
-                        newline(into: &buffer, keep: true)
-                    } else {
-                        buffer.append(b)
-                        step()
-                    }
-                }
-                if !closed {
-                    log.add(file, line: fieldLine, column: fieldColumn,
-                            "this quoted field is never closed: a '\"' is missing")
-                } else if i < n, bytes[i] != comma, bytes[i] != cr, bytes[i] != lf {
-                    log.add(file, line: line, column: column,
-                            "text after the closing quote; inside quotes write a quote as \"\"")
-                    while i < n, bytes[i] != comma, bytes[i] != cr, bytes[i] != lf {
-                        buffer.append(bytes[i])
-                        step()
-                    }
-                }
-            } else {
-                while i < n, bytes[i] != comma, bytes[i] != cr, bytes[i] != lf {
-                    buffer.append(bytes[i])
-                    step()
-                }
-            }
-            fields.append(Field(text: String(decoding: buffer, as: UTF8.self), line: fieldLine,
-                                column: fieldColumn, quoted: quoted))
-            if i >= n {
-                endRow()
-                break
-            }
-            if bytes[i] == comma {
-                step()
-            } else {
-                newline(into: &none, keep: false)
-                endRow()
-                if i >= n { break }
-            }
-        }
-        return rows
+        guard log.isEmpty else { return .failure(ScenarioError(log.diagnostics)) }
+        return .success((header, starts))
     }
 
     /// The byte offset of the first byte that does not start a valid UTF-8 sequence, if any.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0, from: start) }
+    }
+
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         let n = bytes.count
         while i < n {
@@ -291,6 +285,11 @@ public struct CSVTable: Sendable {
 
     /// Line and column (in scalars, counting the bad byte as one) of a byte offset.
     static func position(of offset: Int, in bytes: [UInt8], from start: Int) -> (Int, Int) {
+        bytes.withUnsafeBufferPointer { position(of: offset, in: $0, from: start) }
+    }
+
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int) {
+        let lf = CSVScanner.lf, cr = CSVScanner.cr
         var line = 1, column = 1
         var i = start
         while i < offset {
@@ -312,7 +311,7 @@ public enum CSVNumber {
     /// A whole number written with digits only (an optional sign; spaces around ignored):
     /// `12`, `-3`. Not `12.0`, `1e3` or `1,000`. nil when not of that form or out of Int range.
     public static func integer(_ text: String) -> Int? {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = CSVText.trimmed(text)
         var digits = Substring(s)
         if let first = digits.first, first == "+" || first == "-" { digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
@@ -322,7 +321,7 @@ public enum CSVNumber {
     /// A finite decimal number with a dot: `2.53`, `-0.5`, `.5`, `1e3`. Not `inf`, `nan`,
     /// hexadecimal or `2,53`. nil otherwise.
     public static func decimal(_ text: String) -> Double? {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = CSVText.trimmed(text)
         var sawDigit = false, sawDot = false, sawExponent = false, exponentDigits = false
         var previous: Character = " "
         for (k, c) in s.enumerated() {
@@ -344,5 +343,28 @@ public enum CSVNumber {
         }
         guard sawDigit, !sawExponent || exponentDigits, let value = Double(s), value.isFinite else { return nil }
         return value
+    }
+}
+
+/// Trimming of cells, which a reader does for nearly every cell of a file.
+enum CSVText {
+    /// `text.trimmingCharacters(in: .whitespaces)` (spaces, tabs and the other Unicode spaces
+    /// around the text), without calling Foundation when there is nothing to trim: a text
+    /// whose first and last bytes are ASCII other than space and tab is returned as it is.
+    /// Foundation's trimming makes a new string through NSString every time, and was about
+    /// half the time of reading a large staff.csv.
+    @inline(__always)
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if isKept(first), isKept(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// An ASCII byte that `CharacterSet.whitespaces` does not hold: every ASCII byte but space
+    /// and tab (the set's other members are all beyond ASCII).
+    @inline(__always)
+    private static func isKept(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && byte != 0x09
     }
 }

@@ -10,6 +10,8 @@ struct RowReader {
     private(set) var schoolIDs: Set<String>?
     /// Suggestions for unknown ids cost a pass over all ids each: only the first few get one.
     private var idHintsLeft = 20
+    /// One string per subject code of staff.csv, shared by all its rows (see `shared`).
+    private var subjectCodes: [String: String] = [:]
 
     init(log: DiagnosticLog) {
         self.log = log
@@ -19,6 +21,15 @@ struct RowReader {
         guard idHintsLeft > 0 else { return "" }
         idHintsLeft -= 1
         return Suggestion.idHint(id, in: ids)
+    }
+
+    /// `code`, as the first row that had it: a string of more than 15 UTF-8 bytes (such as
+    /// "physical_education") is stored on the heap, once per row unless rows share it. A file
+    /// has a few dozen subjects; past 1,000 distinct codes, codes are no longer shared.
+    private mutating func shared(_ code: String) -> String {
+        if let known = subjectCodes[code] { return known }
+        if subjectCodes.count < 1_000 { subjectCodes[code] = code }
+        return code
     }
 
     // MARK: Cells
@@ -119,10 +130,14 @@ struct RowReader {
         let id = table.index(of: "id"), name = table.index(of: "name"), area = table.index(of: "area"),
             level = table.index(of: "level"), classes = table.index(of: "classes"), lat = table.index(of: "lat"),
             lon = table.index(of: "lon"), priority = table.index(of: "priority")
+        // Sized for every row at once: growing by doubling would hold the old and the new
+        // storage together, which for a large file is the peak of reading it.
         var schools: [School] = []
+        schools.reserveCapacity(table.rows.count)
         var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
         let before = log.count
-        var ids = Set<String>()
+        var ids = Set<String>(minimumCapacity: table.rows.count)
         defer { schoolIDs = ids }
         for row in table.rows {
             let schoolID = text(row, id, "id", table)
@@ -190,7 +205,9 @@ struct RowReader {
         let school = table.index(of: "school_id"), subject = table.index(of: "subject"),
             teachers = table.index(of: "teachers"), leaving = table.index(of: "leaving")
         var rows: [StaffRow] = []
+        rows.reserveCapacity(table.rows.count)
         var firstLine: [NormKey: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
         let before = log.count
         for row in table.rows {
             let schoolID = text(row, school, "school_id", table)
@@ -198,7 +215,7 @@ struct RowReader {
                 log.add(table.file, line: field.line, column: field.column,
                         "unknown school id '\(schoolID)': not in schools.csv" + idHint(schoolID, in: schoolIDs))
             }
-            let code = text(row, subject, "subject", table)
+            let code = text(row, subject, "subject", table).map { shared($0) }
             if let schoolID, let code, let field = row[school] {
                 let key = NormKey(level: schoolID, subject: code)
                 if let first = firstLine[key] {
@@ -239,7 +256,9 @@ struct RowReader {
         guard columns(table, ["level", "subject", "per_class"]) else { return [] }
         let level = table.index(of: "level"), subject = table.index(of: "subject"), perClass = table.index(of: "per_class")
         var rows: [NormRow] = []
+        rows.reserveCapacity(table.rows.count)
         var firstLine: [NormKey: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
         for row in table.rows {
             let lv = text(row, level, "level", table)
             let code = text(row, subject, "subject", table)
@@ -261,7 +280,9 @@ struct RowReader {
         guard columns(table, ["from", "to", "km"]) else { return [] }
         let from = table.index(of: "from"), to = table.index(of: "to"), km = table.index(of: "km")
         var rows: [DistanceRow] = []
+        rows.reserveCapacity(table.rows.count)
         var firstLine: [NormKey: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
         for row in table.rows {
             var ends: [String] = []
             for (index, column) in [(from, "from"), (to, "to")] {

@@ -85,9 +85,11 @@ struct ScenarioReader {
         let normSources = yaml.normSources(merged)
         log = yaml.log
 
-        let schoolsTable = table(schoolsRef)
+        // Every file's structure is checked before any row is read, so that structural errors
+        // come first. A table holds its file's bytes: each is let go once its rows are read.
+        var schoolsTable = table(schoolsRef)
         let staffTable = table(staffRef)
-        let distancesTable = table(distancesRef)
+        var distancesTable = table(distancesRef)
 
         var norms: [NormRow]? = nil
         if let normSources {
@@ -96,9 +98,11 @@ struct ScenarioReader {
 
         var rows = RowReader(log: log)
         let schools = schoolsTable.flatMap { rows.schools($0) }
+        schoolsTable = nil
         let schoolIDs = rows.schoolIDs
         let staff = staffTable.flatMap { rows.staff($0, schoolIDs: schoolIDs, hasNorms: normSources != nil) }
         let distances = distancesTable.map { rows.distances($0, schoolIDs: schoolIDs) } ?? []
+        distancesTable = nil
         log = rows.log
 
         guard log.isEmpty, let schools, let staff else { return nil }
