@@ -220,7 +220,7 @@ struct YAMLValues {
         let t = Self.tag(node)
         var value: Double?
         if t == Tag.Name.int.rawValue {
-            value = node.int.map(Double.init) ?? node.float
+            value = Self.wholeNumber(node).map(Double.init) ?? node.float
         } else if t == Tag.Name.float.rawValue {
             value = node.float
         }
@@ -233,6 +233,19 @@ struct YAMLValues {
             return nil
         }
         return value
+    }
+
+    /// A YAML int read as a planner writes it: plain digits with an optional sign are base
+    /// ten, so `-0` and `+0` are zero and `010` is ten. (YAML 1.1, as Yams reads it, takes a
+    /// leading zero for octal: `010` would be 8 and `-0` no number at all.) Other forms
+    /// Yams accepts as ints, such as `0x1F` or `1_000`, keep its reading.
+    static func wholeNumber(_ node: Node) -> Int? {
+        guard let text = node.scalar?.string else { return nil }
+        let digits = text.first == "+" || text.first == "-" ? text.dropFirst() : Substring(text)
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return Int(text)
+        }
+        return node.int
     }
 
     private mutating func bool(_ entry: ConfigMap.Entry, _ key: String) -> Bool? {
@@ -326,7 +339,7 @@ struct YAMLValues {
             let isNull = node.map(Self.isNull) ?? false
             switch item.key {
             case "payroll_change":
-                guard let node, Self.tag(node) == Tag.Name.int.rawValue, let value = node.int else {
+                guard let node, Self.tag(node) == Tag.Name.int.rawValue, let value = Self.wholeNumber(node) else {
                     fail(item, key, node, "must be a whole number (0 = budget-neutral, -120 = streamline by 120), got \(node.map(YAMLChainReader.kind) ?? "a map")")
                     continue
                 }

@@ -45,6 +45,16 @@ struct LoaderTests {
         #expect(whole.policy.sharing == false)
     }
 
+    /// Whole numbers are base ten as a planner writes them: YAML 1.1 would read `010` as
+    /// octal 8 and reject `-0` and `+0`.
+    @Test(arguments: [("-0", 0, 0.0), ("+0", 0, 0.0), ("010", 10, 10.0), ("-007", -7, 7.0), ("0x10", 16, 16.0)])
+    func wholeNumbersAreBaseTen(_ text: String, payroll: Int, move: Double) throws {
+        let yaml = TempScenario.baseYAML + "policy: {payroll_change: \(text)}\ncosts: {move: \(text.replacingOccurrences(of: "-", with: ""))}\n"
+        let scenario = try TempScenario(["scenario.yaml": yaml]).load()
+        #expect(scenario.policy.payrollChange == payroll)
+        #expect(scenario.costs.move == move)
+    }
+
     @Test func defaultsOfEveryPolicyAndCostKey() throws {
         let scenario = try TempScenario().load()
         #expect(scenario.policy.payrollChange == 0)
