@@ -18,6 +18,12 @@ struct SolveCommand: ParsableCommand {
             summary.json has "method": "greedy", status "feasible" (nothing is proven) and \
             "mip_gap": null; the optimal method's files are unchanged.
 
+            --explain also prints, and adds to summary.json as "explanation", where one more \
+            teacher would lower the weighted shortage W most (per area and subject, its best \
+            school), and what W each policy limit costs: payroll_change (one more post, and no \
+            limit), hiring, max_distance_km, max_out_share and transfer_scope, each lifted alone \
+            and re-solved within --time-limit. It needs the optimal method.
+
             Exit status: 0 when a plan was written; 2 for invalid input (nothing written); \
             1 for any other failure.
             """)
@@ -34,12 +40,17 @@ struct SolveCommand: ParsableCommand {
     var method: Method = .optimal
     @Option(name: .long, help: "Also write the HTML report (one self-contained file) here.") var report: String?
     @Option(name: .long, help: "Also write a Markdown summary here.") var markdown: String?
+    @Flag(name: .long, help: "Also show where one more teacher helps most and what each policy limit costs.")
+    var explain = false
     @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
     @Flag(name: .long, help: "Print GLPK's log on standard error.") var verbose = false
 
     func validate() throws {
         if let limit = timeLimit, !(limit > 0 && limit <= 86_400 * 24) {
             throw ValidationError("--time-limit must be a number of seconds above 0 and at most 24 days")
+        }
+        if explain, method == .greedy {
+            throw ValidationError("--explain needs the optimal method: its figures are measured from the optimum")
         }
     }
 
@@ -53,10 +64,17 @@ struct SolveCommand: ParsableCommand {
         let progress = SolveProgress.standardError(enabled: !verbose && !quiet)
         defer { progress.finish() }
         progress.stage(method == .greedy ? "greedy plan" : "solving")
-        let output = method == .greedy
+        let log: (@Sendable (String) -> Void)? = verbose
+            ? { @Sendable line in InputErrors.printToStandardError([line]) } : progress.solverLog
+        var output = method == .greedy
             ? try greedyOutput(scenario, instance)
-            : try optimalOutput(scenario, instance, log: verbose ? { @Sendable line in
-                InputErrors.printToStandardError([line]) } : progress.solverLog)
+            : try optimalOutput(scenario, instance, log: log)
+        var explanation: Explanation?
+        if explain {
+            progress.stage("explaining")
+            explanation = try explained(scenario, weightedShortage: output.report.weightedShortage, log: log)
+            output.extra.append(("explanation", ExplanationOutput.json(explanation!)))
+        }
         progress.stage("writing")
         do {
             try Interruption.committing {
@@ -71,6 +89,18 @@ struct SolveCommand: ParsableCommand {
         if !quiet {
             let lines = Self.summaryLines(output, seconds: seconds(clock.now - start), out: out)
             print(method == .greedy ? lines.replacingOccurrences(of: ": feasible\n", with: ": feasible (greedy, not optimised)\n") : lines)
+            if let explanation { print(ExplanationOutput.text(explanation), terminator: "") }
+        }
+    }
+
+    /// Each lifted limit is one more solve of stage 1, each within --time-limit.
+    private func explained(_ scenario: Scenario, weightedShortage: Double,
+                           log: (@Sendable (String) -> Void)?) throws -> Explanation {
+        do {
+            return try Explainer(options: .init(timeLimit: timeLimit, log: log)).explain(scenario, weightedShortage: weightedShortage)
+        } catch {
+            InputErrors.printToStandardError(["redeploy: explanation: \(error)"])
+            throw ExitCode(1)
         }
     }
 
