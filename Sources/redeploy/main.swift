@@ -1,3 +1,3 @@
 import RedeployCommands
 
-Redeploy.main()
+Redeploy.runWithContractExitCodes()
