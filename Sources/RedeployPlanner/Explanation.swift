@@ -67,7 +67,7 @@ public struct Explainer: Sendable {
     /// The worth of one more teacher at each pair's D row: exact from the residual network
     /// where the model is one, else the stage-1 LP duals.
     func pairGains(_ instance: Instance) throws -> (Explanation.GainMethod, [Double]) {
-        let model = FlowModel(instance)
+        let model = FlowModel(instance, shortageOnly: true)
         if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network),
            flow.status == .optimal {
             let changes = flow.unitCostsOfExtraSupply(network, sink: model.sinkNode)
@@ -156,7 +156,7 @@ extension Planner {
     /// Stage 1 alone: the least weighted shortage W and whether it is proven; nil W when the
     /// solver found no plan. For explanations, which re-solve the model with a limit lifted.
     public func leastShortage(_ instance: Instance) throws -> (Result.Status, Double?) {
-        let model = FlowModel(instance)
+        let model = FlowModel(instance, shortageOnly: true)
         if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network) {
             switch flow.status {
             case .optimal: return (.optimal, flow.objective)

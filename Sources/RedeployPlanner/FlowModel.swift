@@ -40,6 +40,10 @@ public struct FlowModel: Sendable {
         case release(pair: Int)
         case cover(pair: Int, requirement: Int)
         case short(requirement: Int)
+        /// Shortage-only models (`init(_:shortageOnly:)`): teachers of a pair sent into the pool
+        /// of their subject and transfer group, and teachers a pair takes from that pool.
+        case pool(pair: Int, hub: Int)
+        case draw(hub: Int, pair: Int)
     }
 
     public let program: LinearProgram
@@ -66,9 +70,16 @@ public struct FlowModel: Sendable {
 
     /// - Parameter ignoringOutflowCap: leave out max_out_share's rows (a relaxation whose
     ///   optimum, if it meets every cap, is the optimum with them).
-    public init(_ instance: Instance, ignoringOutflowCap: Bool = false) {
+    /// - Parameter shortageOnly: a model for stage 1 alone (W), for explanations. Without a
+    ///   distance cap, who may send to whom is an equivalence (same level if same_level, same
+    ///   area if transfer_scope is area), and W does not depend on which sender feeds which
+    ///   receiver: each subject and group gets one pool node (a hub) instead of an arc per
+    ///   sender and receiver. 3,500 schools without a cap would otherwise need tens of millions
+    ///   of transfer arcs. Its stage-2 costs mean nothing and it has no `.transfer` roles.
+    public init(_ instance: Instance, ignoringOutflowCap: Bool = false, shortageOnly: Bool = false) {
         var builder = Builder(instance: instance)
         builder.ignoringOutflowCap = ignoringOutflowCap
+        builder.pooled = shortageOnly && instance.policy.maxDistanceKm == nil
         builder.build()
         program = builder.program
         roles = builder.roles
@@ -113,7 +124,10 @@ public struct FlowModel: Sendable {
         var requirementRow: [Int] = []
         var payrollRow = -1
         var ignoringOutflowCap = false
+        var pooled = false
         var hasOutflowRows = false
+        /// The hub row of each pool, in the order the pools were made.
+        var hubRows: [Int] = []
         /// For each pair, the requirement pairs at its school that it covers.
         var covers: [[Int]] = []
 
@@ -153,7 +167,7 @@ public struct FlowModel: Sendable {
             let payroll = program.addRow(upper: Double(pairs.reduce(0) { $0 + $1.leaving } + instance.policy.payrollChange))
             payrollRow = payroll
             for p in pairs.indices { addPairColumns(p, payroll: payroll) }
-            addTransfers()
+            if pooled { addPools() } else { addTransfers() }
         }
 
         /// A requirement is coupled when a subject at its school covers it and another requirement.
@@ -239,6 +253,45 @@ public struct FlowModel: Sendable {
             }
         }
 
+        /// Transfers through pools: per subject and transfer group, senders -> hub -> receivers.
+        /// A pair's own teachers through its hub back to it are a stay, which uses an outflow
+        /// cap and gains nothing, so the optimum W is that of the transfer arcs.
+        mutating func addPools() {
+            let pairs = instance.pairs
+            let cap = ignoringOutflowCap ? nil : instance.policy.maxOutShare
+            var outflowRow = [Int](repeating: -1, count: instance.schools.count)
+            var hubOf: [[String]: Int] = [:]
+            func hub(_ p: Int) -> Int {
+                let school = instance.schools[pairs[p].school]
+                let key = [String(pairs[p].subject), instance.policy.sameLevel ? school.level : "",
+                           instance.policy.transferScope == .area ? school.area : ""]
+                if let h = hubOf[key] { return h }
+                let h = hubRows.count
+                hubRows.append(program.addRow(lower: 0, upper: 0))
+                hubOf[key] = h
+                return h
+            }
+            for p in pairs.indices where pairs[p].staying > 0 {
+                let h = hub(p), i = pairs[p].school
+                let x = column(.pool(pair: p, hub: h), cost: instance.costs.move, integer: true)
+                program.addEntry(row: originRow[p], column: x, value: 1)
+                program.addEntry(row: hubRows[h], column: x, value: 1)
+                if let share = cap {
+                    if outflowRow[i] < 0 {
+                        outflowRow[i] = program.addRow(upper: outflowLimit(school: i, share: share))
+                        hasOutflowRows = true
+                    }
+                    program.addEntry(row: outflowRow[i], column: x, value: 1)
+                }
+            }
+            for q in pairs.indices where !covers[q].isEmpty {
+                let h = hub(q)
+                let x = column(.draw(hub: h, pair: q), integer: true)
+                program.addEntry(row: hubRows[h], column: x, value: -1)
+                program.addEntry(row: staffRow[q], column: x, value: 1)
+            }
+        }
+
         /// The min-cost flow form. Nodes are the rows, plus U (the source of shortage) and T
         /// (the sink of every slack): O(p) supplies t - l; D(p) balances; C(c) demands ceil r,
         /// fed by covers or by shortage from U, any excess to T; the payroll node supplies
@@ -267,6 +320,8 @@ public struct FlowModel: Sendable {
                 case let .release(p): (from, to) = (originRow[p], payrollRow)
                 case let .cover(p, q): (from, to) = (staffRow[p], requirementRow[q])
                 case let .short(c): (from, to) = (u, requirementRow[c])
+                case let .pool(p, h): (from, to) = (originRow[p], hubRows[h])
+                case let .draw(h, q): (from, to) = (hubRows[h], staffRow[q])
                 }
                 let upper = program.columns[j].upper
                 net.addArc(from: from, to: to, upper: upper.isFinite ? Int64(upper) : nil)

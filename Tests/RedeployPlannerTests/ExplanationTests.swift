@@ -116,6 +116,29 @@ import Testing
         #expect(compared >= 100 && unproven <= 6, "compared \(compared), unproven \(unproven)")
     }
 
+    /// Without a distance cap, the shortage-only model sends transfers through one pool per
+    /// subject and transfer group. Its W must be the planner's W from the arc model, on
+    /// scenarios with every policy (outflow caps, sharing, qualifications, area scope).
+    @Test func pooledModelGivesThePlannersShortage() throws {
+        let options = Planner.Options(timeLimit: 1)
+        var compared = 0
+        for seed in UInt64(0)..<120 {
+            var scenario = randomScenario(seed: seed)
+            scenario.policy.maxDistanceKm = nil
+            let instance = Instance(scenario)
+            let pooled = FlowModel(instance, shortageOnly: true)
+            #expect(!pooled.roles.contains { if case .transfer = $0 { true } else { false } })
+            let (status, w) = try Planner(options: options).leastShortage(instance)
+            let result = try Planner(options: options).solve(instance)
+            guard status == .optimal, result.status == .optimal else { continue }
+            let value = try #require(w)
+            let planner = try #require(result.check).weightedShortage
+            #expect(same(value, planner), "seed \(seed): pooled \(value), planner \(planner)")
+            compared += 1
+        }
+        #expect(compared >= 110, "compared \(compared)")
+    }
+
     private static func lift(_ scenario: Scenario, _ limit: Explanation.Limit) -> Scenario? {
         var lifted = scenario
         switch (limit.key, limit.lifted) {
