@@ -128,6 +128,8 @@ public struct FlowModel: Sendable {
         var hasOutflowRows = false
         /// The hub row of each pool, in the order the pools were made.
         var hubRows: [Int] = []
+        /// The outflow row of each school, made when its first transfer column is.
+        var outflowRows: [Int: Int] = [:]
         /// For each pair, the requirement pairs at its school that it covers.
         var covers: [[Int]] = []
 
@@ -229,8 +231,6 @@ public struct FlowModel: Sendable {
             let pairs = instance.pairs
             var bySubject = [[Int]](repeating: [], count: instance.subjects.count)
             for p in pairs.indices { bySubject[pairs[p].subject].append(p) }
-            let cap = ignoringOutflowCap ? nil : instance.policy.maxOutShare
-            var outflowRow = [Int](repeating: -1, count: instance.schools.count)
             for subjectPairs in bySubject {
                 let senders = subjectPairs.filter { pairs[$0].staying > 0 }
                 let receivers = subjectPairs.filter { !covers[$0].isEmpty }
@@ -241,16 +241,24 @@ public struct FlowModel: Sendable {
                         let x = column(.transfer(from: p, to: q), cost: cost, integer: true)
                         program.addEntry(row: originRow[p], column: x, value: 1)
                         program.addEntry(row: staffRow[q], column: x, value: 1)
-                        if let share = cap {
-                            if outflowRow[i] < 0 {
-                                outflowRow[i] = program.addRow(upper: outflowLimit(school: i, share: share))
-                                hasOutflowRows = true
-                            }
-                            program.addEntry(row: outflowRow[i], column: x, value: 1)
-                        }
+                        countOutflow(column: x, school: i)
                     }
                 }
             }
+        }
+
+        /// Counts a column of teachers leaving school `i` in its max_out_share row, if any.
+        mutating func countOutflow(column x: Int, school i: Int) {
+            guard !ignoringOutflowCap, let share = instance.policy.maxOutShare else { return }
+            let row: Int
+            if let existing = outflowRows[i] {
+                row = existing
+            } else {
+                row = program.addRow(upper: outflowLimit(school: i, share: share))
+                outflowRows[i] = row
+                hasOutflowRows = true
+            }
+            program.addEntry(row: row, column: x, value: 1)
         }
 
         /// Transfers through pools: per subject and transfer group, senders -> hub -> receivers.
@@ -258,8 +266,6 @@ public struct FlowModel: Sendable {
         /// cap and gains nothing, so the optimum W is that of the transfer arcs.
         mutating func addPools() {
             let pairs = instance.pairs
-            let cap = ignoringOutflowCap ? nil : instance.policy.maxOutShare
-            var outflowRow = [Int](repeating: -1, count: instance.schools.count)
             var hubOf: [[String]: Int] = [:]
             func hub(_ p: Int) -> Int {
                 let school = instance.schools[pairs[p].school]
@@ -276,13 +282,7 @@ public struct FlowModel: Sendable {
                 let x = column(.pool(pair: p, hub: h), cost: instance.costs.move, integer: true)
                 program.addEntry(row: originRow[p], column: x, value: 1)
                 program.addEntry(row: hubRows[h], column: x, value: 1)
-                if let share = cap {
-                    if outflowRow[i] < 0 {
-                        outflowRow[i] = program.addRow(upper: outflowLimit(school: i, share: share))
-                        hasOutflowRows = true
-                    }
-                    program.addEntry(row: outflowRow[i], column: x, value: 1)
-                }
+                countOutflow(column: x, school: i)
             }
             for q in pairs.indices where !covers[q].isEmpty {
                 let h = hub(q)
