@@ -66,15 +66,16 @@ struct SolveCommand: ParsableCommand {
         progress.stage(method == .greedy ? "greedy plan" : "solving")
         let log: (@Sendable (String) -> Void)? = verbose
             ? { @Sendable line in InputErrors.printToStandardError([line]) } : progress.solverLog
-        var output = method == .greedy
-            ? try greedyOutput(scenario, instance)
+        var (output, result) = method == .greedy
+            ? (try greedyOutput(scenario, instance), nil)
             : try optimalOutput(scenario, instance, log: log)
         var explanation: Explanation?
         if explain {
             progress.stage("explaining")
-            explanation = try explained(scenario, weightedShortage: output.report.weightedShortage, log: log)
+            explanation = try explained(scenario, output: output, result: result, log: log)
             output.extra.append(("explanation", ExplanationOutput.json(explanation!)))
         }
+        result = nil  // the stage-1 network it may hold is not needed for writing
         progress.stage("writing")
         do {
             try Interruption.committing {
@@ -93,22 +94,27 @@ struct SolveCommand: ParsableCommand {
         }
     }
 
-    /// Each lifted limit is one more solve of stage 1, each within --time-limit.
-    private func explained(_ scenario: Scenario, weightedShortage: Double,
+    /// Each lifted limit is one more solve of stage 1, each within --time-limit. The gains
+    /// reuse the solve's stage-1 flow when it had one.
+    private func explained(_ scenario: Scenario, output: PlanOutput, result: Planner.Result?,
                            log: (@Sendable (String) -> Void)?) throws -> Explanation {
+        let explainer = Explainer(options: .init(timeLimit: timeLimit, log: log))
         do {
-            return try Explainer(options: .init(timeLimit: timeLimit, log: log)).explain(scenario, weightedShortage: weightedShortage)
+            if let result, result.check != nil { return try explainer.explain(scenario, result: result) }
+            return try explainer.explain(scenario, weightedShortage: output.report.weightedShortage)
         } catch {
             InputErrors.printToStandardError(["redeploy: explanation: \(error)"])
             throw ExitCode(1)
         }
     }
 
+    /// The plan, and the planner's result when the plan is the planner's (not the greedy
+    /// fallback).
     private func optimalOutput(_ scenario: Scenario, _ instance: Instance,
-                               log: (@Sendable (String) -> Void)?) throws -> PlanOutput {
+                               log: (@Sendable (String) -> Void)?) throws -> (PlanOutput, Planner.Result?) {
         let result: Planner.Result
         do {
-            result = try Planner(options: .init(timeLimit: timeLimit, log: log)).solve(instance)
+            result = try Planner(options: .init(timeLimit: timeLimit, log: log, keepStageOneFlow: explain)).solve(instance)
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
             throw ExitCode(1)
@@ -120,17 +126,17 @@ struct SolveCommand: ParsableCommand {
                 var fallback = try greedyOutput(scenario, instance)
                 fallback.status = Planner.Result.Status.timeLimit.rawValue
                 fallback.extra = [("method", JSONText.string("greedy (time limit)"))] + fallback.extra.dropFirst()
-                return fallback
+                return (fallback, nil)
             }
             InputErrors.printToStandardError(["redeploy: no plan: the solver ended with status \(result.status.rawValue)"])
             throw ExitCode(1)
         }
-        return PlanOutput(
+        return (PlanOutput(
             scenarioName: scenario.name, status: result.status.rawValue, plan: result.plan, report: report,
             weightedShortageBefore: result.weightedShortageBefore, mipGap: result.mipGap,
             extra: [("schools", String(instance.schools.count)), ("pairs", String(instance.pairs.count)),
                     ("model_columns", String(result.columns)), ("model_rows", String(result.rows)),
-                    ("solve_stages", JSONText.array(result.stages.map(JSONText.string)))])
+                    ("solve_stages", JSONText.array(result.stages.map(JSONText.string)))]), result)
     }
 
     /// A greedy plan proves nothing: status feasible, "mip_gap": null.

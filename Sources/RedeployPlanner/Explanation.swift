@@ -55,8 +55,22 @@ public struct Explainer: Sendable {
     public init(options: Planner.Options = Planner.Options()) { self.options = options }
 
     public func explain(_ scenario: Scenario, weightedShortage: Double) throws -> Explanation {
+        try explain(scenario, weightedShortage: weightedShortage, stageOne: nil)
+    }
+
+    /// From a solve's result: its W, and its stage-1 flow when the planner kept it
+    /// (`Planner.Options.keepStageOneFlow`), which spares solving stage 1 again for the gains.
+    public func explain(_ scenario: Scenario, result: Planner.Result) throws -> Explanation {
+        guard let w = result.check?.weightedShortage else {
+            throw Planner.PlannerError.solverFailed("no plan to explain: the solve ended \(result.status.rawValue)")
+        }
+        return try explain(scenario, weightedShortage: w, stageOne: result.stageOneFlow)
+    }
+
+    private func explain(_ scenario: Scenario, weightedShortage: Double,
+                         stageOne: Planner.StageOneFlow?) throws -> Explanation {
         let instance = Instance(scenario)
-        let (method, perPair) = try pairGains(instance)
+        let (method, perPair) = try stageOne.map { (.network, Self.networkGains($0)) } ?? pairGains(instance)
         return Explanation(weightedShortage: weightedShortage, gainMethod: method,
                            gains: Self.bestByAreaAndSubject(perPair, instance),
                            limits: try limits(scenario, weightedShortage: weightedShortage))
@@ -70,8 +84,8 @@ public struct Explainer: Sendable {
         let model = FlowModel(instance, shortageOnly: true)
         if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network),
            flow.status == .optimal {
-            let changes = flow.unitCostsOfExtraSupply(network, sink: model.sinkNode)
-            return (.network, model.staffRows.map { max(0, -(changes[$0] ?? 0)) })
+            return (.network, Self.networkGains(.init(network: network, solution: flow, staffRows: model.staffRows,
+                                                      sinkNode: model.sinkNode)))
         }
         let planner = Planner(options: options)
         let lp = try planner.generate(model.program(stage: 1), model, keeping: nil, timeLimit: options.timeLimit)
@@ -79,6 +93,12 @@ public struct Explainer: Sendable {
             throw Planner.PlannerError.solverFailed("the stage-1 LP for the explanation ended \(lp.status)")
         }
         return (.lpDuals, model.staffRows.map { max(0, duals[$0]) })
+    }
+
+    /// What one more unit of supply at each pair's D node saves, from an optimal flow.
+    static func networkGains(_ stageOne: Planner.StageOneFlow) -> [Double] {
+        let changes = stageOne.solution.unitCostsOfExtraSupply(stageOne.network, sink: stageOne.sinkNode)
+        return stageOne.staffRows.map { max(0, -(changes[$0] ?? 0)) }
     }
 
     /// Per (area, subject), the school where one more teacher gains most (ties: the first

@@ -17,10 +17,23 @@ public struct Planner: Sendable {
     public struct Options: Sendable {
         public var timeLimit: Double?
         public var log: (@Sendable (String) -> Void)?
-        public init(timeLimit: Double? = nil, log: (@Sendable (String) -> Void)? = nil) {
+        /// Keep stage 1's optimal flow in the result (`Result.stageOneFlow`), so that an
+        /// explanation need not solve stage 1 again. Off by default: it holds the network.
+        public var keepStageOneFlow: Bool
+        public init(timeLimit: Double? = nil, log: (@Sendable (String) -> Void)? = nil, keepStageOneFlow: Bool = false) {
             self.timeLimit = timeLimit
             self.log = log
+            self.keepStageOneFlow = keepStageOneFlow
         }
+    }
+
+    /// Stage 1's optimal min-cost flow and where its pairs are, when the model was a network.
+    public struct StageOneFlow: Sendable {
+        public let network: FlowNetwork
+        public let solution: FlowSolution
+        /// The D node of each pair (`FlowModel.staffRows`) and the sink of every slack.
+        public let staffRows: [Int]
+        public let sinkNode: Int
     }
 
     public struct Result: Sendable {
@@ -35,6 +48,9 @@ public struct Planner: Sendable {
         public var stages: [String]
         public var columns: Int
         public var rows: Int
+        /// Set when `Options.keepStageOneFlow` asked and stage 1 was a network of the model
+        /// itself (not of a relaxation).
+        public var stageOneFlow: StageOneFlow? = nil
     }
 
     public enum PlannerError: Error, CustomStringConvertible {
@@ -65,8 +81,9 @@ public struct Planner: Sendable {
         var result = Result(status: .infeasible, plan: Plan(), check: nil, weightedShortageBefore: before,
                             mipGap: 0, stages: [], columns: model.program.columnCount, rows: model.program.rowCount)
 
-        if let values = try? networkPlan(model) {
+        if let (values, flow) = try? networkPlan(model) {
             result.stages = ["network", "network-face"]
+            if options.keepStageOneFlow { result.stageOneFlow = flow }
             return try finish(result, model, instance, values: values, status: .optimal, gap: 0)
         }
         var seed: [Double]? = nil
@@ -76,7 +93,7 @@ public struct Planner: Sendable {
             // Otherwise its transfers seed the column generation below (the relaxed model has
             // the same columns in the same order; only the cap rows are missing).
             let relaxed = FlowModel(instance, ignoringOutflowCap: true)
-            if let values = try? networkPlan(relaxed) {
+            if let (values, _) = try? networkPlan(relaxed) {
                 let plan = PlanExtraction.plan(from: values, model: relaxed, instance: instance)
                 if PlanChecker.check(plan, against: instance).isValid {
                     result.stages = ["network", "network-face", "caps-met"]
@@ -143,7 +160,7 @@ public struct Planner: Sendable {
     /// stage 1's optimal face: arcs with a non-zero reduced cost are fixed at the bound
     /// complementary slackness holds them at. nil when the model is not a network or the
     /// result is in any doubt (the GLPK path then decides).
-    private func networkPlan(_ model: FlowModel) throws -> [Double]? {
+    private func networkPlan(_ model: FlowModel) throws -> ([Double], StageOneFlow)? {
         guard let first = model.network(stage: 1), let second = model.network(stage: 2) else { return nil }
         let one = try NetworkSimplex.solve(first)
         guard one.status == .optimal else { return nil }
@@ -158,7 +175,7 @@ public struct Planner: Sendable {
         guard two.status == .optimal else { return nil }
         let values = (0..<model.program.columnCount).map { Double(two.flows[$0]) }
         guard Self.equal(shortage(of: values, model), one.objective) else { return nil }
-        return values
+        return (values, StageOneFlow(network: first, solution: one, staffRows: model.staffRows, sinkNode: model.sinkNode))
     }
 
     func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {

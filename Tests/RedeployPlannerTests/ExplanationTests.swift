@@ -69,6 +69,28 @@ import Testing
         }
     }
 
+    /// The gains from the solve's own stage-1 flow (kept with `keepStageOneFlow`) are the
+    /// gains of a fresh stage-1 solve, and the limits do not depend on where the gains came from.
+    @Test func gainsFromTheSolvesFlowMatchAFreshSolve() throws {
+        var reused = 0
+        for seed in UInt64(0)..<120 {
+            let scenario = randomScenario(seed: seed)
+            let result = try Planner(options: .init(timeLimit: 1, keepStageOneFlow: true)).solve(Instance(scenario))
+            #expect(try Planner(options: .init(timeLimit: 1)).solve(Instance(scenario)).stageOneFlow == nil)
+            guard result.stageOneFlow != nil, let w = result.check?.weightedShortage else { continue }
+            let explainer = Explainer(options: .init(timeLimit: 1))
+            let fromResult = try explainer.explain(scenario, result: result)
+            let fresh = try explainer.explain(scenario, weightedShortage: w)
+            #expect(fromResult.gainMethod == .network)
+            #expect(fromResult.gains.map(\.area) == fresh.gains.map(\.area), "seed \(seed)")
+            #expect(fromResult.gains.map(\.subject) == fresh.gains.map(\.subject), "seed \(seed)")
+            #expect(zip(fromResult.gains, fresh.gains).allSatisfy { abs($0.gain - $1.gain) <= 1e-9 }, "seed \(seed)")
+            #expect(fromResult.limits == fresh.limits)
+            reused += 1
+        }
+        #expect(reused >= 30, "reused \(reused)")
+    }
+
     /// With sharing the model is an LP and the gain is its dual: a rate, which bounds what a
     /// whole teacher gains (the optimum is convex in the right-hand side).
     @Test(arguments: 0..<80)
