@@ -70,10 +70,21 @@ public struct Explainer: Sendable {
     private func explain(_ scenario: Scenario, weightedShortage: Double,
                          stageOne: Planner.StageOneFlow?) throws -> Explanation {
         let instance = Instance(scenario)
-        let (method, perPair) = try stageOne.map { (.network, Self.networkGains($0)) } ?? pairGains(instance)
+        var method = Explanation.GainMethod.network
+        var perPair: [Double]
+        var onePost: Double? = nil
+        if let stageOne {
+            // One residual-network search gives every node's worth of one more unit: the
+            // pairs' D nodes for the gains, the payroll node for one more post.
+            let changes = Self.supplyChanges(stageOne)
+            perPair = Self.gains(changes, stageOne.staffRows)
+            onePost = changes[stageOne.payrollNode]
+        } else {
+            (method, perPair) = try pairGains(instance)
+        }
         return Explanation(weightedShortage: weightedShortage, gainMethod: method,
                            gains: Self.bestByAreaAndSubject(perPair, instance),
-                           limits: try limits(scenario, weightedShortage: weightedShortage))
+                           limits: try limits(scenario, weightedShortage: weightedShortage, onePostChange: onePost))
     }
 
     // MARK: One more teacher
@@ -84,8 +95,9 @@ public struct Explainer: Sendable {
         let model = FlowModel(instance, shortageOnly: true)
         if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network),
            flow.status == .optimal {
-            return (.network, Self.networkGains(.init(network: network, solution: flow, staffRows: model.staffRows,
-                                                      sinkNode: model.sinkNode)))
+            let stageOne = Planner.StageOneFlow(network: network, solution: flow, staffRows: model.staffRows,
+                                                payrollNode: model.payrollRow, sinkNode: model.sinkNode)
+            return (.network, Self.gains(Self.supplyChanges(stageOne), model.staffRows))
         }
         let planner = Planner(options: options)
         let lp = try planner.generate(model.program(stage: 1), model, keeping: nil, timeLimit: options.timeLimit)
@@ -95,10 +107,14 @@ public struct Explainer: Sendable {
         return (.lpDuals, model.staffRows.map { max(0, duals[$0]) })
     }
 
-    /// What one more unit of supply at each pair's D node saves, from an optimal flow.
-    static func networkGains(_ stageOne: Planner.StageOneFlow) -> [Double] {
-        let changes = stageOne.solution.unitCostsOfExtraSupply(stageOne.network, sink: stageOne.sinkNode)
-        return stageOne.staffRows.map { max(0, -(changes[$0] ?? 0)) }
+    /// How W changes with one more unit of supply at each node of stage 1's optimal flow.
+    static func supplyChanges(_ stageOne: Planner.StageOneFlow) -> [Double?] {
+        stageOne.solution.unitCostsOfExtraSupply(stageOne.network, sink: stageOne.sinkNode)
+    }
+
+    /// What one more teacher at each pair's D node saves.
+    static func gains(_ changes: [Double?], _ staffRows: [Int]) -> [Double] {
+        staffRows.map { max(0, -(changes[$0] ?? 0)) }
     }
 
     /// Per (area, subject), the school where one more teacher gains most (ties: the first
@@ -121,12 +137,17 @@ public struct Explainer: Sendable {
 
     /// Each limit the scenario sets, lifted alone. same_level is never lifted: a teacher's
     /// training is for a level, so no planner would lift it.
-    func limits(_ scenario: Scenario, weightedShortage: Double) throws -> [Explanation.Limit] {
+    ///
+    /// - Parameter onePostChange: how W changes with one more unit at the payroll node of the
+    ///   optimal flow, when known: payroll_change + 1 is then read off, not re-solved.
+    func limits(_ scenario: Scenario, weightedShortage: Double, onePostChange: Double? = nil) throws -> [Explanation.Limit] {
         let policy = scenario.policy
         var lifts: [(key: String, current: String, lifted: String, change: (inout Policy) -> Void)] = []
+        var known: [Int: Double] = [:]  // lift index -> its W, when read off the flow
         if policy.hiring {
             let unlimited = Self.payrollWithoutLimit(scenario)
             if policy.payrollChange < unlimited {
+                if let onePostChange { known[lifts.count] = max(0, weightedShortage + onePostChange) }
                 lifts.append(("payroll_change", String(policy.payrollChange), String(policy.payrollChange + 1),
                               { $0.payrollChange += 1 }))
                 lifts.append(("payroll_change", String(policy.payrollChange), "no limit",
@@ -146,10 +167,10 @@ public struct Explainer: Sendable {
         }
         let planner = Planner(options: options)
         var limits: [Explanation.Limit] = []
-        for lift in lifts {
+        for (k, lift) in lifts.enumerated() {
             var lifted = scenario
             lift.change(&lifted.policy)
-            let (status, value) = try planner.leastShortage(Instance(lifted))
+            let (status, value) = try known[k].map { (.optimal, $0) } ?? planner.leastShortage(Instance(lifted))
             let cost = status == .optimal ? value.map { max(0, weightedShortage - $0) } : nil
             limits.append(Explanation.Limit(key: lift.key, current: lift.current, lifted: lift.lifted, status: status,
                                             weightedShortage: value, shortageCost: cost))

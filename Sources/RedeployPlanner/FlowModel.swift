@@ -65,6 +65,8 @@ public struct FlowModel: Sendable {
     public let network: FlowNetwork?
     /// The D row (staff after the plan) of each pair; also its node in `network`.
     public let staffRows: [Int]
+    /// The payroll row (hires - releases); also its node in `network`.
+    public let payrollRow: Int
     /// The node of `network` that takes every slack (T): one more teacher who stays idle ends here.
     public var sinkNode: Int { program.rowCount + 1 }
 
@@ -90,6 +92,7 @@ public struct FlowModel: Sendable {
         hasCoupledRequirements = builder.coupled
         network = builder.networkForm()
         staffRows = builder.staffRow
+        payrollRow = builder.payrollRow
     }
 
     /// The network with stage-one (shortage) or stage-two (cost) costs on the column arcs.

@@ -31,8 +31,10 @@ public struct Planner: Sendable {
     public struct StageOneFlow: Sendable {
         public let network: FlowNetwork
         public let solution: FlowSolution
-        /// The D node of each pair (`FlowModel.staffRows`) and the sink of every slack.
+        /// The D node of each pair (`FlowModel.staffRows`), the payroll node and the sink of
+        /// every slack.
         public let staffRows: [Int]
+        public let payrollNode: Int
         public let sinkNode: Int
     }
 
@@ -175,7 +177,8 @@ public struct Planner: Sendable {
         guard two.status == .optimal else { return nil }
         let values = (0..<model.program.columnCount).map { Double(two.flows[$0]) }
         guard Self.equal(shortage(of: values, model), one.objective) else { return nil }
-        return (values, StageOneFlow(network: first, solution: one, staffRows: model.staffRows, sinkNode: model.sinkNode))
+        return (values, StageOneFlow(network: first, solution: one, staffRows: model.staffRows,
+                                    payrollNode: model.payrollRow, sinkNode: model.sinkNode))
     }
 
     func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {

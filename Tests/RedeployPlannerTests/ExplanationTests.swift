@@ -70,7 +70,7 @@ import Testing
     }
 
     /// The gains from the solve's own stage-1 flow (kept with `keepStageOneFlow`) are the
-    /// gains of a fresh stage-1 solve, and the limits do not depend on where the gains came from.
+    /// gains of a fresh stage-1 solve, and payroll + 1 read off that flow is its re-solve.
     @Test func gainsFromTheSolvesFlowMatchAFreshSolve() throws {
         var reused = 0
         for seed in UInt64(0)..<120 {
@@ -85,7 +85,12 @@ import Testing
             #expect(fromResult.gains.map(\.area) == fresh.gains.map(\.area), "seed \(seed)")
             #expect(fromResult.gains.map(\.subject) == fresh.gains.map(\.subject), "seed \(seed)")
             #expect(zip(fromResult.gains, fresh.gains).allSatisfy { abs($0.gain - $1.gain) <= 1e-9 }, "seed \(seed)")
-            #expect(fromResult.limits == fresh.limits)
+            // payroll + 1 is read off the flow here and re-solved there.
+            #expect(fromResult.limits.map(\.key) == fresh.limits.map(\.key), "seed \(seed)")
+            #expect(fromResult.limits.map(\.status) == fresh.limits.map(\.status), "seed \(seed)")
+            for (a, b) in zip(fromResult.limits, fresh.limits) {
+                #expect(same(a.weightedShortage ?? -1, b.weightedShortage ?? -1), "seed \(seed) \(a.key) \(a.lifted)")
+            }
             reused += 1
         }
         #expect(reused >= 30, "reused \(reused)")
