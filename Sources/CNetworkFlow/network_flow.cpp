@@ -38,7 +38,10 @@ extern "C" int rd_min_cost_flow(int node_count, const long long *supply,
         Simplex simplex(graph);
         simplex.lowerMap(lowerMap).upperMap(upperMap).costMap(costMap).supplyMap(supplyMap)
             .supplyType(Simplex::GEQ);  // with supplies summing to 0, GEQ means equality
-        switch (simplex.run(Simplex::BLOCK_SEARCH)) {
+        // Candidate list, not LEMON's default block search: measured on this project's
+        // networks (Benchmarks/README.md), s3500 solves in 5.6 s instead of 12.5 s, and a
+        // network with one hub node per subject (explanations) in 1.9 s instead of 12.4 s.
+        switch (simplex.run(Simplex::CANDIDATE_LIST)) {
         case Simplex::INFEASIBLE: return RD_MCF_INFEASIBLE;
         case Simplex::UNBOUNDED: return RD_MCF_UNBOUNDED;
         case Simplex::OPTIMAL: break;
