@@ -70,18 +70,7 @@ public struct Explainer: Sendable {
     private func explain(_ scenario: Scenario, weightedShortage: Double,
                          stageOne: Planner.StageOneFlow?) throws -> Explanation {
         let instance = Instance(scenario)
-        var method = Explanation.GainMethod.network
-        var perPair: [Double]
-        var onePost: Double? = nil
-        if let stageOne {
-            // One residual-network search gives every node's worth of one more unit: the
-            // pairs' D nodes for the gains, the payroll node for one more post.
-            let changes = Self.supplyChanges(stageOne)
-            perPair = Self.gains(changes, stageOne.staffRows)
-            onePost = changes[stageOne.payrollNode]
-        } else {
-            (method, perPair) = try pairGains(instance)
-        }
+        let (method, perPair, onePost) = try gains(instance, stageOne: stageOne)
         return Explanation(weightedShortage: weightedShortage, gainMethod: method,
                            gains: Self.bestByAreaAndSubject(perPair, instance),
                            limits: try limits(scenario, weightedShortage: weightedShortage, onePostChange: onePost))
@@ -89,22 +78,45 @@ public struct Explainer: Sendable {
 
     // MARK: One more teacher
 
+    /// The gain of one more teacher per pair, and how W changes with one more post when the
+    /// model is a network (nil otherwise). A model built here is let go before the limits'
+    /// re-solves build theirs.
+    private func gains(_ instance: Instance, stageOne: Planner.StageOneFlow?)
+        throws -> (Explanation.GainMethod, [Double], Double?) {
+        let model = stageOne == nil ? FlowModel(instance, shortageOnly: true) : nil
+        guard let flow = stageOne ?? model.flatMap(Self.networkStageOne) else {
+            return (.lpDuals, try dualGains(model ?? FlowModel(instance, shortageOnly: true)), nil)
+        }
+        // One residual-network search gives every node's worth of one more unit: the pairs'
+        // D nodes for the gains, the payroll node for one more post.
+        let changes = Self.supplyChanges(flow)
+        return (.network, Self.gains(changes, flow.staffRows), changes[flow.payrollNode])
+    }
+
     /// The worth of one more teacher at each pair's D row: exact from the residual network
     /// where the model is one, else the stage-1 LP duals.
     func pairGains(_ instance: Instance) throws -> (Explanation.GainMethod, [Double]) {
         let model = FlowModel(instance, shortageOnly: true)
-        if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network),
-           flow.status == .optimal {
-            let stageOne = Planner.StageOneFlow(network: network, solution: flow, staffRows: model.staffRows,
-                                                payrollNode: model.payrollRow, sinkNode: model.sinkNode)
-            return (.network, Self.gains(Self.supplyChanges(stageOne), model.staffRows))
-        }
+        guard let flow = Self.networkStageOne(model) else { return (.lpDuals, try dualGains(model)) }
+        return (.network, Self.gains(Self.supplyChanges(flow), flow.staffRows))
+    }
+
+    /// Stage 1's optimal flow of a shortage-only model, when that model is a network.
+    static func networkStageOne(_ model: FlowModel) -> Planner.StageOneFlow? {
+        guard let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network),
+              flow.status == .optimal else { return nil }
+        return Planner.StageOneFlow(network: network, solution: flow, staffRows: model.staffRows,
+                                    payrollNode: model.payrollRow, sinkNode: model.sinkNode)
+    }
+
+    /// The stage-1 LP duals of the D rows: a rate per teacher.
+    func dualGains(_ model: FlowModel) throws -> [Double] {
         let planner = Planner(options: options)
         let lp = try planner.generate(model.program(stage: 1), model, keeping: nil, timeLimit: options.timeLimit)
         guard lp.status == .optimal, let duals = lp.rowDuals else {
             throw Planner.PlannerError.solverFailed("the stage-1 LP for the explanation ended \(lp.status)")
         }
-        return (.lpDuals, model.staffRows.map { max(0, duals[$0]) })
+        return model.staffRows.map { max(0, duals[$0]) }
     }
 
     /// How W changes with one more unit of supply at each node of stage 1's optimal flow.
