@@ -240,12 +240,7 @@ struct YAMLValues {
     /// leading zero for octal: `010` would be 8 and `-0` no number at all.) Other forms
     /// Yams accepts as ints, such as `0x1F` or `1_000`, keep its reading.
     static func wholeNumber(_ node: Node) -> Int? {
-        guard let text = node.scalar?.string else { return nil }
-        let digits = text.first == "+" || text.first == "-" ? text.dropFirst() : Substring(text)
-        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return Int(text)
-        }
-        return node.int
+        node.scalar.flatMap { CSVNumber.integer($0.string) } ?? node.int
     }
 
     private mutating func bool(_ entry: ConfigMap.Entry, _ key: String) -> Bool? {
