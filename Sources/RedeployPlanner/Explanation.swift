@@ -73,7 +73,8 @@ public struct Explainer: Sendable {
         let (method, perPair, onePost) = try gains(instance, stageOne: stageOne)
         return Explanation(weightedShortage: weightedShortage, gainMethod: method,
                            gains: Self.bestByAreaAndSubject(perPair, instance),
-                           limits: try limits(scenario, weightedShortage: weightedShortage, onePostChange: onePost))
+                           limits: try limits(scenario, instance, weightedShortage: weightedShortage,
+                                              onePostChange: onePost))
     }
 
     // MARK: One more teacher
@@ -152,37 +153,37 @@ public struct Explainer: Sendable {
     ///
     /// - Parameter onePostChange: how W changes with one more unit at the payroll node of the
     ///   optimal flow, when known: payroll_change + 1 is then read off, not re-solved.
-    func limits(_ scenario: Scenario, weightedShortage: Double, onePostChange: Double? = nil) throws -> [Explanation.Limit] {
+    func limits(_ scenario: Scenario, _ instance: Instance, weightedShortage: Double,
+                onePostChange: Double? = nil) throws -> [Explanation.Limit] {
         let policy = scenario.policy
-        var lifts: [(key: String, current: String, lifted: String, change: (inout Policy) -> Void)] = []
-        var known: [Int: Double] = [:]  // lift index -> its W, when read off the flow
+        /// `known`: W with the limit lifted, when it is read off the optimal flow.
+        var lifts: [(key: String, current: String, lifted: String, known: Double?, change: (inout Policy) -> Void)] = []
         if policy.hiring {
-            let unlimited = Self.payrollWithoutLimit(scenario)
+            let unlimited = Self.payrollWithoutLimit(instance)
             if policy.payrollChange < unlimited {
-                if let onePostChange { known[lifts.count] = max(0, weightedShortage + onePostChange) }
                 lifts.append(("payroll_change", String(policy.payrollChange), String(policy.payrollChange + 1),
-                              { $0.payrollChange += 1 }))
-                lifts.append(("payroll_change", String(policy.payrollChange), "no limit",
+                              onePostChange.map { max(0, weightedShortage + $0) }, { $0.payrollChange += 1 }))
+                lifts.append(("payroll_change", String(policy.payrollChange), "no limit", nil,
                               { $0.payrollChange = unlimited }))
             }
         } else {
-            lifts.append(("hiring", "false", "true", { $0.hiring = true }))
+            lifts.append(("hiring", "false", "true", nil, { $0.hiring = true }))
         }
         if let km = policy.maxDistanceKm {
-            lifts.append(("max_distance_km", Self.text(km), "null", { $0.maxDistanceKm = nil }))
+            lifts.append(("max_distance_km", Self.text(km), "null", nil, { $0.maxDistanceKm = nil }))
         }
         if let share = policy.maxOutShare {
-            lifts.append(("max_out_share", Self.text(share), "null", { $0.maxOutShare = nil }))
+            lifts.append(("max_out_share", Self.text(share), "null", nil, { $0.maxOutShare = nil }))
         }
         if policy.transferScope == .area {
-            lifts.append(("transfer_scope", "area", "any", { $0.transferScope = .any }))
+            lifts.append(("transfer_scope", "area", "any", nil, { $0.transferScope = .any }))
         }
         let planner = Planner(options: options)
         var limits: [Explanation.Limit] = []
-        for (k, lift) in lifts.enumerated() {
+        for lift in lifts {
             var lifted = scenario
             lift.change(&lifted.policy)
-            let (status, value) = try known[k].map { (.optimal, $0) } ?? planner.leastShortage(Instance(lifted))
+            let (status, value) = try lift.known.map { (.optimal, $0) } ?? planner.leastShortage(Instance(lifted))
             let cost = status == .optimal ? value.map { max(0, weightedShortage - $0) } : nil
             limits.append(Explanation.Limit(key: lift.key, current: lift.current, lifted: lift.lifted, status: status,
                                             weightedShortage: value, shortageCost: cost))
@@ -195,34 +196,12 @@ public struct Explainer: Sendable {
     }
 
     /// A payroll change no plan can use up: hires never exceed the total requirement.
-    static func payrollWithoutLimit(_ scenario: Scenario) -> Int {
-        let need = Instance(scenario).pairs.reduce(0.0) { $0 + $1.required.rounded(.up) }
-        return max(scenario.policy.payrollChange, Int(min(need, 1e12)) + 1)
+    static func payrollWithoutLimit(_ instance: Instance) -> Int {
+        let need = instance.pairs.reduce(0.0) { $0 + $1.required.rounded(.up) }
+        return max(instance.policy.payrollChange, Int(min(need, 1e12)) + 1)
     }
 
     static func text(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
-}
-
-extension Planner {
-    /// Stage 1 alone: the least weighted shortage W and whether it is proven; nil W when the
-    /// solver found no plan. For explanations, which re-solve the model with a limit lifted.
-    public func leastShortage(_ instance: Instance) throws -> (Result.Status, Double?) {
-        let model = FlowModel(instance, shortageOnly: true)
-        if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network) {
-            switch flow.status {
-            case .optimal: return (.optimal, flow.objective)
-            case .infeasible: return (.infeasible, nil)
-            case .unbounded: break
-            }
-        }
-        let program = model.program(stage: 1)
-        var first = try generate(program, model, keeping: nil, timeLimit: options.timeLimit)
-        if first.status == .optimal, !isIntegral(first.columnValues, model) {
-            first = try run(program, kind: .automatic, timeLimit: options.timeLimit)
-        }
-        guard first.hasPoint else { return (first.status == .timeLimit ? .timeLimit : .infeasible, nil) }
-        return (first.status == .optimal ? .optimal : .timeLimit, first.objective)
     }
 }

@@ -106,15 +106,8 @@ public struct Planner: Sendable {
         }
 
         // Stage 1: least weighted shortage.
-        let stageOne = model.program(stage: 1)
-        var first = try generate(stageOne, model, keeping: seed, timeLimit: remaining())
-        stages.append("lp")
-        var viaMIP = false
-        if first.status == .optimal, !isIntegral(first.columnValues, model) {
-            first = try run(stageOne, kind: .automatic, timeLimit: remaining())
-            stages.append("mip")
-            viaMIP = true
-        }
+        let (first, viaMIP) = try stageOne(model, keeping: seed, timeLimit: remaining)
+        stages += viaMIP ? ["lp", "mip"] : ["lp"]
         result.stages = stages
         guard first.hasPoint else {
             result.status = first.status == .timeLimit ? .timeLimit : .infeasible
@@ -181,7 +174,38 @@ public struct Planner: Sendable {
                                     payrollNode: model.payrollRow, sinkNode: model.sinkNode))
     }
 
-    func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
+    /// Stage 1 by GLPK: the LP by column generation, and branch-and-cut when its optimum is
+    /// fractional. `timeLimit` is asked again before the MIP, so both share one budget.
+    private func stageOne(_ model: FlowModel, keeping seed: [Double]?,
+                          timeLimit: () -> Double?) throws -> (Solution, viaMIP: Bool) {
+        let program = model.program(stage: 1)
+        let lp = try generate(program, model, keeping: seed, timeLimit: timeLimit())
+        guard lp.status == .optimal, !isIntegral(lp.columnValues, model) else { return (lp, false) }
+        return (try run(program, kind: .automatic, timeLimit: timeLimit()), true)
+    }
+
+    /// Stage 1 alone: the least weighted shortage W and whether it is proven; nil W when the
+    /// solver found no plan. For explanations, which re-solve the model with a limit lifted,
+    /// so the model is the shortage-only one (`FlowModel(_:shortageOnly:)`).
+    public func leastShortage(_ instance: Instance) throws -> (Result.Status, Double?) {
+        let model = FlowModel(instance, shortageOnly: true)
+        if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network) {
+            switch flow.status {
+            case .optimal: return (.optimal, flow.objective)
+            case .infeasible: return (.infeasible, nil)
+            case .unbounded: break
+            }
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (first, _) = try stageOne(model, keeping: nil) {
+            options.timeLimit.map { max(0, $0 - seconds(clock.now - start)) }
+        }
+        guard first.hasPoint else { return (first.status == .timeLimit ? .timeLimit : .infeasible, nil) }
+        return (first.status == .optimal ? .optimal : .timeLimit, first.objective)
+    }
+
+    private func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
         let solveOptions = SolveOptions(kind: kind, method: .dualSimplex, presolve: false,
                                         timeLimit: timeLimit, relativeGap: 0, log: options.log)
         do {
@@ -248,7 +272,7 @@ public struct Planner: Sendable {
         zip(model.stageOneCosts, values).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
+    private func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
         model.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
     }
 

@@ -169,7 +169,7 @@ import Testing
     private static func lift(_ scenario: Scenario, _ limit: Explanation.Limit) -> Scenario? {
         var lifted = scenario
         switch (limit.key, limit.lifted) {
-        case ("payroll_change", "no limit"): lifted.policy.payrollChange = Explainer.payrollWithoutLimit(scenario)
+        case ("payroll_change", "no limit"): lifted.policy.payrollChange = Explainer.payrollWithoutLimit(Instance(scenario))
         case ("payroll_change", _): lifted.policy.payrollChange += 1
         case ("hiring", _): lifted.policy.hiring = true
         case ("max_distance_km", _): lifted.policy.maxDistanceKm = nil
