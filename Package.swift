@@ -51,12 +51,15 @@ let package = Package(
         ]),
         .executableTarget(name: "redeploy", dependencies: ["RedeployCommands"]),
 
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow"]),
+        // What several test targets share: the conformance examples kept in Tests/Fixtures (read
+        // from the source tree) and one seeded random generator. Not part of any product.
+        .target(name: "RedeployTestSupport", path: "Tests/RedeployTestSupport"),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow", "RedeployTestSupport"]),
         .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
-        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain"]),
-        .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming"]),
+        .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
+        .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming", "RedeployTestSupport"]),
         .testTarget(name: "ScenarioGeneratorTests", dependencies: ["ScenarioGenerator", "ScenarioIO", "RedeployDomain"]),
         .testTarget(name: "RedeployReportTests", dependencies: ["RedeployReport", "RedeployDomain", "ScenarioIO"]),
-        .testTarget(name: "RedeployCommandsTests", dependencies: ["RedeployCommands", "ScenarioIO", "RedeployDomain"]),
+        .testTarget(name: "RedeployCommandsTests", dependencies: ["RedeployCommands", "ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
     ]
 )

@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of the fuzz targets: Fuzz/corpus/FuzzCSV, FuzzScenario and FuzzPlan.
 
-Seeds are the conformance examples, the heads of the bundled scenarios, the fuzz base scenario
-(Sources/FuzzSupport/Fixture.swift) and hand-made pathological inputs. A FuzzScenario seed is one
-byte choosing the file (0 scenario.yaml, 1 schools.csv, 2 staff.csv, 3 norms.csv, 4 distances.csv)
-followed by that file's bytes. Run from anywhere: python3 Fuzz/seeds.py
+Seeds are the conformance examples (Tests/Fixtures/conformance), the heads of the bundled
+scenarios, the fuzz base scenario (Sources/FuzzSupport/Fixture.swift) and hand-made
+pathological inputs. A FuzzScenario seed is one byte choosing the file (0 scenario.yaml,
+1 schools.csv, 2 staff.csv, 3 norms.csv, 4 distances.csv) followed by that file's bytes. Run
+from anywhere: python3 Fuzz/seeds.py
 """
 import os
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-EXAMPLES = next((p for p in [os.path.join(ROOT, "..", "shared", "spec", "examples"),
-                             os.path.join(ROOT, "shared", "spec", "examples"),
-                             "/work/shared/spec/examples"] if os.path.isdir(p)), None)
+# The conformance examples, kept in the repository as test fixtures.
+EXAMPLES = os.path.join(ROOT, "Tests", "Fixtures", "conformance")
 
 YAML, SCHOOLS, STAFF, NORMS, DISTANCES = range(5)
 FILES = {"scenario.yaml": YAML, "schools.csv": SCHOOLS, "staff.csv": STAFF, "norms.csv": NORMS,
@@ -227,16 +227,17 @@ def main():
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
 
+    if not os.path.isdir(EXAMPLES):
+        raise SystemExit(f"no conformance examples in {EXAMPLES}")
     seeds = []  # (file index, name, bytes)
     for index, data in BASE.items():
         seeds.append((index, "base", data))
-    if EXAMPLES:
-        for dirpath, _, names in sorted(os.walk(EXAMPLES)):
-            for name in sorted(names):
-                if name in FILES:
-                    rel = os.path.relpath(dirpath, EXAMPLES).replace(os.sep, "-")
-                    with open(os.path.join(dirpath, name), "rb") as f:
-                        seeds.append((FILES[name], "example-" + rel, f.read()))
+    for dirpath, _, names in sorted(os.walk(EXAMPLES)):
+        for name in sorted(names):
+            if name in FILES:
+                rel = os.path.relpath(dirpath, EXAMPLES).replace(os.sep, "-")
+                with open(os.path.join(dirpath, name), "rb") as f:
+                    seeds.append((FILES[name], "example-" + rel, f.read()))
     scenarios = os.path.join(ROOT, "scenarios")
     for dirpath, _, names in sorted(os.walk(scenarios)):
         for name in sorted(names):

@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: examples)
     func conformanceExample(_ name: String) throws {
         let folder = Paths.examples.appendingPathComponent(name)
-        try #require(FileManager.default.fileExists(atPath: folder.path), "shared/ must sit beside the repository")
+        try #require(FileManager.default.fileExists(atPath: folder.path), "missing fixture: \(folder.path)")
         let out = try Paths.temporaryDirectory()
         let run = try redeploy(["solve", folder.path, "--out", out.path, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import RedeployTestSupport
 import Testing
 
 /// Runs the built `redeploy` executable (it sits beside the test bundle) and captures its output.
@@ -11,8 +12,8 @@ struct Run {
 enum Paths {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    /// The contract's conformance examples, in shared/ beside the repository (as CI has it).
-    static let examples = repository.deletingLastPathComponent().appendingPathComponent("shared/spec/examples")
+    /// The conformance examples of docs/MODEL.md, kept in the repository (Tests/Fixtures/conformance).
+    static let examples = ConformanceExamples.folder
     static let scenarios = repository.appendingPathComponent("scenarios")
 
     static var executable: URL {

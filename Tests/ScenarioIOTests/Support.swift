@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ScenarioIO
 import RedeployDomain
+import RedeployTestSupport
 
 /// A scenario folder written to a fresh temporary directory from file texts.
 struct TempScenario {
@@ -80,27 +81,16 @@ func expectOne(_ diagnostics: [Diagnostic], file: String, line: Int?, column: In
     #expect(d.message == message, sourceLocation: sourceLocation)
 }
 
-/// The conformance examples of the contract, beside the package in the shared folder.
+/// The conformance examples of docs/MODEL.md, kept in the repository (Tests/Fixtures/conformance).
 enum Examples {
-    static var folder: String {
-        // Tests/ScenarioIOTests/Support.swift -> package root -> ../shared/spec/examples
-        let here = URL(fileURLWithPath: #filePath)
-        let package = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [package.deletingLastPathComponent().appendingPathComponent("shared/spec/examples").path,
-                          package.appendingPathComponent("shared/spec/examples").path,
-                          "/work/shared/spec/examples"]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
-    }
+    static var folder: String { ConformanceExamples.folder.path }
 
-    static let all = ["e1-transfer-and-hire", "e2-qualification-split", "e3-streamlining",
-                      "e4-sharing/whole", "e4-sharing/shared", "e5-priority-and-caps"]
+    static let all = ConformanceExamples.names
 
     static func path(_ name: String) -> String { folder + "/" + name }
 
     /// W0 of expected.json.
     static func expectedW0(_ name: String) throws -> Double {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path(name) + "/expected.json"))
-        let object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        return (object["W0"] as! NSNumber).doubleValue
+        try ConformanceExamples.expected(name).w0
     }
 }
