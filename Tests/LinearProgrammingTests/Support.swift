@@ -1,5 +1,6 @@
 // Shared programs and helpers for the solver layer's tests.
 import Foundation
+import RedeployTestSupport
 import Testing
 @testable import LinearProgramming
 
@@ -107,18 +108,9 @@ struct Knapsack {
 
 // MARK: Deterministic randomness
 
-/// SplitMix64: a tiny seeded generator, so that "random" instances are the same everywhere.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The tests' one seeded generator (RedeployTestSupport), named here so that every file of
+/// this target sees it without importing the support module itself.
+typealias SplitMix64 = RedeployTestSupport.SplitMix64
 
 /// A market-split instance (Cornuejols and Dawande 1998): m dense equality rows over n binary
 /// columns, a_ij uniform in 0...99, right-hand sides half the row sums. With m = 5, n = 40 it

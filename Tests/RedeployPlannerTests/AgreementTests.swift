@@ -1,22 +1,12 @@
 import RedeployDomain
 import RedeployPlanner
+import RedeployTestSupport
 import Testing
 
-/// A small deterministic generator (SplitMix64), so that every run tests the same cases.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// Random small scenarios touching every policy knob.
+/// Random small scenarios touching every policy knob, drawn from SplitMix64 so that every run
+/// tests the same cases.
 func randomScenario(seed: UInt64) -> Scenario {
-    var rng = SplitMix(state: seed)
+    var rng = SplitMix64(seed: seed)
     let subjects = ["english", "math", "physics", "natural_science"]
     let schoolCount = Int.random(in: 2...4, using: &rng)
     var schools: [School] = []

@@ -1,4 +1,5 @@
 import Foundation
+import RedeployTestSupport
 import Testing
 @testable import ScenarioIO
 
@@ -122,19 +123,6 @@ struct CSVRowsTests {
         _ = try ScenarioLoader.load(scenario.root, warnings: &warnings)
         expectOne(warnings, file: scenario.path("staff.csv"), line: 3, column: 16,
                   "required is empty and the norms have no per_class for level 'primary', subject 'music': required is taken as 0")
-    }
-}
-
-/// A small deterministic generator, so that a failure can be replayed.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
