@@ -64,7 +64,9 @@ public struct SolveOptions: Sendable {
     public var kind: Kind = .automatic
     public var method: Method = .dualSimplex
     /// GLPK's LP presolver. On by default; off keeps the starting basis, which is what makes
-    /// the dual simplex fast on flow problems (see shared/engineering/GLPK.md).
+    /// the dual simplex fast on transportation-shaped LPs: with every cost >= 0 and columns at
+    /// their lower bounds, the initial basis is already dual feasible (presolve would make
+    /// GLPK build a basis of its own).
     public var presolve: Bool = true
     /// Seconds; nil for none. GLPK counts milliseconds in an Int32, so at most about 24 days.
     public var timeLimit: Double? = nil

@@ -259,7 +259,7 @@ struct YAMLChainReader {
 }
 
 /// Path text joined and normalised lexically, so that diagnostics show the path a user would
-/// type (`e4/shared/../whole/scenario.yaml` shows as `e4/whole/scenario.yaml`).
+/// type (`e4/a/../whole/scenario.yaml` shows as `e4/whole/scenario.yaml`).
 enum PathText {
     static func isAbsolute(_ path: String) -> Bool { path.hasPrefix("/") }
 
