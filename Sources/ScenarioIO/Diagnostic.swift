@@ -33,6 +33,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         if let key { text += "\(key): " }
         return text + message
     }
+
+    /// How a warning (valid input, probably not meant) is shown, on standard error and in
+    /// `check`'s output alike: `file:line:column: warning: message`.
+    public var warningDescription: String {
+        var shown = self
+        shown.message = "warning: " + message
+        return shown.description
+    }
 }
 
 /// Invalid input: every problem found, not just the first. Commands print one diagnostic per
@@ -105,23 +113,39 @@ enum Suggestion {
 
     /// Edit distance over Characters, counting a swap of two neighbours as one edit
     /// (optimal string alignment), so that "aera" is one edit from "area".
-    static func distance(_ a: String, _ b: String) -> Int {
+    ///
+    /// With `limit`, any distance above it comes back as `limit + 1`, and only the cells of
+    /// the table within `limit` of its diagonal are computed (no path through another cell
+    /// stays within the limit), stopping at the first row with none within it: time grows with
+    /// length x limit, not length squared, so that hundreds of long codes compare quickly.
+    static func distance(_ a: String, _ b: String, limit: Int? = nil) -> Int {
         let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
+        let cap = min(limit ?? Int.max, max(a.count, b.count))
+        let far = cap + 1  // any distance above cap
+        guard abs(a.count - b.count) <= cap else { return far }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        // Rows i - 2, i - 1 and i of the table; a cell next to the band holds `far`.
+        var older = (0...b.count).map { min($0, far) }
+        var previous = older
+        var current = older
         for i in 1...a.count {
-            for j in 1...b.count {
+            let low = max(1, i - cap), high = min(b.count, i + cap)
+            current[low - 1] = low == 1 ? min(i, far) : far
+            var rowMinimum = current[low - 1]
+            for j in low...high {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                    d = min(d, older[j - 2] + 1)
                 }
+                current[j] = min(d, far)
+                rowMinimum = min(rowMinimum, current[j])
             }
+            if high < b.count { current[high + 1] = far }
+            if rowMinimum > cap { return far }
+            (older, previous, current) = (previous, current, older)
         }
-        return d[a.count][b.count]
+        return previous[b.count]
     }
 
     /// " (did you mean 'x'?)" for a school id: only a near-certain slip (same id but for case or
@@ -136,5 +160,23 @@ enum Suggestion {
         guard length >= 4 else { return "" }
         let near = ids.filter { abs($0.count - length) <= 1 && distance(id, $0) == 1 }.sorted()
         return near.first.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// The code that a subject code written in one place only is most likely a slip for:
+    /// another of `uses` (code -> places it is written) within 2 edits, 1 where either code
+    /// is under 6 characters, and none under 4 characters, since short codes such as `art`
+    /// and `arts` or `su` and `sử` are often both meant. Nearest first, then the most used,
+    /// then the first in order, so that the answer never depends on the dictionary's order.
+    static func loneCode(_ code: String, in uses: [String: Int]) -> String? {
+        guard code.count >= 4 else { return nil }
+        var best: (candidate: String, distance: Int, uses: Int)?
+        for (candidate, count) in uses where candidate != code && candidate.count >= 4 {
+            let limit = min(code.count, candidate.count) < 6 ? 1 : 2
+            let d = distance(code, candidate, limit: limit)
+            guard d <= limit else { continue }
+            if let b = best, (b.distance, -b.uses, b.candidate) <= (d, -count, candidate) { continue }
+            best = (candidate, d, count)
+        }
+        return best?.candidate
     }
 }

@@ -19,7 +19,12 @@ public enum ScenarioLoader {
     public static func load(_ path: String, warnings: inout [Diagnostic]) throws(ScenarioError) -> Scenario {
         var reader = ScenarioReader()
         let scenario = reader.read(path)
-        warnings.append(contentsOf: reader.warnings)
+        // In file order, so that two warnings about one row come together, the cell further
+        // left (a mistyped subject) before the one it causes (its required taken as 0).
+        warnings.append(contentsOf: reader.warnings.enumerated().sorted {
+            ($0.element.file, $0.element.line ?? 0, $0.element.column ?? 0, $0.offset)
+                < ($1.element.file, $1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+        }.map(\.element))
         guard reader.log.isEmpty, let scenario else { throw ScenarioError(reader.log.diagnostics) }
         return scenario
     }
@@ -107,6 +112,7 @@ struct ScenarioReader {
 
         guard log.isEmpty, let schools, let staff else { return nil }
         if let norms, let staffTable { warnUnmatchedRequired(staff: staff, table: staffTable, schools: schools, norms: norms) }
+        if let staffTable { warnLoneSubjects(staff: staff, table: staffTable, norms: norms ?? [], policy: policy) }
         return Scenario(name: name, schools: schools, staff: staff, norms: norms, distances: distances,
                         policy: policy, costs: costs)
     }
@@ -175,6 +181,39 @@ struct ScenarioReader {
             let field = line[requiredColumn]
             warnings.append(Diagnostic(file: table.file, line: line.line, column: field?.column ?? 1,
                                        message: "required is empty and the norms have no per_class for level '\(lv)', subject '\(row.subject)': required is taken as 0"))
+        }
+    }
+
+    /// Past this many distinct subject codes (a province has a few dozen) the codes are not a
+    /// list a person typed, and comparing each lone code with all of them would cost more than
+    /// reading the file: no lone-subject warning is looked for.
+    static let loneSubjectCodeLimit = 1_000
+    /// Each lone code is compared with every code: only the first few (in file order) are.
+    static let loneSubjectChecks = 20
+
+    /// A subject code that only one staff row uses, and no other row, norm or qualification,
+    /// is a subject of its own, with no teacher to share: right for a one-off post such as
+    /// `young_pioneer_leader`, but most often a slip (`preschol` beside `preschool`), which
+    /// would otherwise be taken silently as a new subject. Warns where such a code is near one
+    /// used elsewhere (see `Suggestion.loneCode`).
+    private mutating func warnLoneSubjects(staff: [StaffRow], table: CSVTable, norms: [NormRow], policy: Policy) {
+        var uses: [String: Int] = [:]
+        for row in staff { uses[row.subject, default: 0] += 1 }
+        for norm in norms { uses[norm.subject, default: 0] += 1 }
+        for q in policy.qualifications {
+            uses[q.teacher, default: 0] += 1
+            uses[q.teaches, default: 0] += 1
+        }
+        guard uses.count <= Self.loneSubjectCodeLimit else { return }
+        let subjectColumn = table.index(of: "subject")
+        var checksLeft = Self.loneSubjectChecks
+        // staff holds one row per row of the table, in order: it is read only when no row is bad.
+        for (row, line) in zip(staff, table.rows) where uses[row.subject] == 1 {
+            guard checksLeft > 0 else { break }
+            checksLeft -= 1
+            guard let near = Suggestion.loneCode(row.subject, in: uses) else { continue }
+            warnings.append(Diagnostic(file: table.file, line: line.line, column: line[subjectColumn]?.column ?? 1,
+                                       message: "subject '\(row.subject)' appears only here; did you mean '\(near)'?"))
         }
     }
 }
