@@ -7,7 +7,9 @@ extension SummaryFormat: ExpressibleByArgument {}
 /// `redeploy check SCENARIO`: reads and validates a scenario, then shows where the surplus and
 /// the shortage are before any move: by area and subject, by level, teachers per class against
 /// the norm, the weighted shortage W0 (CONTRACT 3.1) and the payroll headroom.
-/// Invalid input: every problem on standard error, exit status 2.
+/// Invalid input: every problem on standard error, exit status 2. Warnings (such as a subject
+/// code written once, near another code) go to standard error and into the output too, since
+/// check is where a planner looks for them; they leave the exit status 0.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate a scenario and summarise surplus and shortage.")
@@ -17,8 +19,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.") var format: SummaryFormat = .table
 
     func run() throws {
-        let loaded = try InputErrors.loadScenario(scenario)
-        let summary = ScenarioSummary(Instance(loaded))
+        let (loaded, warnings) = try InputErrors.loadScenarioAndWarnings(scenario)
+        let summary = ScenarioSummary(Instance(loaded), warnings: warnings)
         print(summary.render(format), terminator: "")
     }
 }

@@ -22,15 +22,17 @@ enum InputErrors {
     /// Warnings (valid but probably unintended input) go to standard error as
     /// `file:line:column: warning: message`, and do not stop the command.
     static func loadScenario(_ path: String) throws -> Scenario {
+        try loadScenarioAndWarnings(path).scenario
+    }
+
+    /// As `loadScenario`, also returning the warnings it printed, for a command that shows
+    /// them in its output too (`check`).
+    static func loadScenarioAndWarnings(_ path: String) throws -> (scenario: Scenario, warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         do {
             let scenario = try ScenarioLoader.load(path, warnings: &warnings)
-            printToStandardError(warnings.map { warning in
-                var shown = warning
-                shown.message = "warning: " + warning.message
-                return shown.description
-            })
-            return scenario
+            printToStandardError(warnings.map(\.warningDescription))
+            return (scenario, warnings)
         } catch {
             throw exit(error)
         }

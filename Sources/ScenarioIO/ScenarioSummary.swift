@@ -65,8 +65,12 @@ public struct ScenarioSummary: Sendable, Equatable {
     /// W0 of CONTRACT 3.1.
     public var weightedShortageBefore: Double
     public var payroll: Payroll
+    /// What loading the scenario found valid but probably not meant
+    /// (`ScenarioLoader.load(_:warnings:)`), so that `check`'s output shows it beside the figures.
+    public var warnings: [Diagnostic]
 
-    public init(_ instance: Instance) {
+    public init(_ instance: Instance, warnings: [Diagnostic] = []) {
+        self.warnings = warnings
         let staff = instance.pairs.map { Double($0.staying) }
         let covered = Coverage.shortages(instance, staff: staff)
         name = instance.name

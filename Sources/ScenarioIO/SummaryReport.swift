@@ -6,8 +6,9 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
     case table
     /// One CSV table of groups (area_subject, level, total); the total row carries W0 in
     /// weighted_shortage and the payroll figures. Numbers in shortest round-trip form.
+    /// Warnings come first, as rows of group `warning` with only the last column, `warning`, filled.
     case csv
-    /// Everything, numbers in shortest round-trip form.
+    /// Everything, numbers in shortest round-trip form; `warnings` lists the warnings.
     case json
 }
 
@@ -64,6 +65,9 @@ extension ScenarioSummary {
             out += "hiring is off"
         }
         out += ")\n"
+        if !warnings.isEmpty {
+            out += "\nWarnings\n" + warnings.map { $0.warningDescription + "\n" }.joined()
+        }
         return out
     }
 
@@ -89,14 +93,19 @@ extension ScenarioSummary {
     // MARK: CSV
 
     private func csvText() -> String {
-        var writer = CSVWriter(header: ["group", "area", "level", "subject", "schools", "classes", "teachers", "leaving",
-                                        "staying", "required", "surplus", "shortage", "weighted_shortage",
-                                        "payroll_change", "payroll_headroom"])
+        let header = ["group", "area", "level", "subject", "schools", "classes", "teachers", "leaving",
+                      "staying", "required", "surplus", "shortage", "weighted_shortage",
+                      "payroll_change", "payroll_headroom", "warning"]
+        var writer = CSVWriter(header: header)
         func row(_ group: String, _ g: Group, payroll: Bool = false) -> [String] {
             [group, g.area ?? "", g.level ?? "", g.subject ?? "", String(g.schools), g.classes.map(String.init) ?? "",
              String(g.teachers), String(g.leaving), String(g.staying), NumberText.format(g.required),
              NumberText.format(g.surplus), NumberText.format(g.shortage), NumberText.format(g.weightedShortage),
-             payroll ? String(self.payroll.payrollChange) : "", payroll ? String(self.payroll.headroom) : ""]
+             payroll ? String(self.payroll.payrollChange) : "", payroll ? String(self.payroll.headroom) : "", ""]
+        }
+        // First, so that the total stays the last row.
+        for w in warnings {
+            writer.appendRow(["warning"] + Array(repeating: "", count: header.count - 2) + [w.warningDescription])
         }
         for g in byAreaSubject { writer.appendRow(row("area_subject", g)) }
         for g in byLevel { writer.appendRow(row("level", g)) }
@@ -143,6 +152,7 @@ extension ScenarioSummary {
             "  \"total\": \(group(total))",
             "  \"by_level\": \(list(byLevel))",
             "  \"by_area_subject\": \(list(byAreaSubject))",
+            "  \"warnings\": \(JSONText.array(warnings.map { JSONText.string($0.warningDescription) }))",
         ]
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
     }

@@ -138,3 +138,43 @@ struct LoneSubjectTests {
         #expect(Suggestion.distance("preschol", "preschool", limit: 2) == 1)
     }
 }
+
+/// `check` shows the warnings after its figures, in each format, leaving the figures as they were.
+@Suite("Warnings in check's output")
+struct SummaryWarningTests {
+    static let warning = Diagnostic(file: "staff.csv", line: 4, column: 4,
+                                    message: "subject 'preschol' appears only here; did you mean 'preschool'?")
+    static let line = "staff.csv:4:4: warning: subject 'preschol' appears only here; did you mean 'preschool'?"
+
+    func render(_ format: SummaryFormat, warnings: [Diagnostic]) throws -> String {
+        ScenarioSummary(Instance(try TempScenario().load()), warnings: warnings).render(format)
+    }
+
+    @Test func tableEndsWithAWarningsSection() throws {
+        let plain = try render(.table, warnings: [])
+        #expect(!plain.contains("Warnings"))
+        #expect(try render(.table, warnings: [Self.warning]) == plain + "\nWarnings\n" + Self.line + "\n")
+    }
+
+    @Test func csvPutsWarningRowsFirstInANewLastColumn() throws {
+        let columns = ["group", "area", "level", "subject", "schools", "classes", "teachers", "leaving", "staying",
+                       "required", "surplus", "shortage", "weighted_shortage", "payroll_change", "payroll_headroom", "warning"]
+        let plain = try CSVTable.parse(render(.csv, warnings: []), file: "check.csv")
+        let csv = try CSVTable.parse(render(.csv, warnings: [Self.warning]), file: "check.csv")
+        #expect(csv.header.map(\.text) == columns)
+        #expect(plain.header.map(\.text) == columns)
+        let group = csv.index(of: "group"), warning = csv.index(of: "warning")
+        #expect(csv.rows.count == plain.rows.count + 1)
+        #expect(csv.rows.first?[group]?.text == "warning")
+        #expect(csv.rows.first?[warning]?.text == Self.line)
+        #expect(csv.rows.last?[group]?.text == "total")
+        #expect(plain.rows.allSatisfy { $0[warning]?.text == "" })
+    }
+
+    @Test func jsonListsTheWarnings() throws {
+        for (warnings, lines) in [([Diagnostic](), [String]()), ([Self.warning], [Self.line])] {
+            let json = try #require(JSONSerialization.jsonObject(with: Data(render(.json, warnings: warnings).utf8)) as? [String: Any])
+            #expect(json["warnings"] as? [String] == lines)
+        }
+    }
+}
