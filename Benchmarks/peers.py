@@ -9,7 +9,7 @@ For each benchmark scenario (written by Benchmarks/scenarios.sh):
   3. `glpsol --freemps` and HiGHS (highspy, one thread; as a MIP, and as the LP relaxation
      like redeploy's first try) solve both files, each timed the same way;
   4. every objective is checked against redeploy's W (stage 1) and C (stage 2), within
-     1e-6 x max(1, |value|) (CONTRACT 3.2).
+     1e-6 x max(1, |value|) (docs/MODEL.md 3.2).
 A table is printed and written, with the raw figures, to WORK/results.md and results.json.
 
     python3 Benchmarks/peers.py [--cases s150,s600,s600q,s3500] [--time-limit 600]

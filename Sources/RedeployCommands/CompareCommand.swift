@@ -167,7 +167,7 @@ struct PlanFigures {
     var releases: Double
     var payrollBefore: Int
     var payrollAfter: Double
-    /// Schools whose total shortage (sum of u) is above CONTRACT 3.2's tolerance.
+    /// Schools whose total shortage (sum of u) is above the tolerance of docs/MODEL.md 3.2.
     var schoolsShort: Int
     /// The school with the largest total shortage left (unweighted), if any is short.
     var largestShortage: (school: String, amount: Double)?

@@ -5,14 +5,15 @@ import RedeployPlanner
 import ScenarioIO
 
 /// `redeploy evaluate SCENARIO --plan PLAN.csv`: checks a plan made by hand or by another tool
-/// against the contract, with the independent checker `solve` uses on its own plans, then sets
-/// its figures beside the optimum's and shows where the optimum does differently.
+/// against the contract (docs/MODEL.md section 2), with the independent checker `solve` uses on its
+/// own plans, then sets its figures beside the optimum's and shows where the optimum does
+/// differently.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Check a plan against the contract and measure its gap to the optimum.",
+        abstract: "Check a plan against the contract (docs/MODEL.md) and measure its gap to the optimum.",
         discussion: """
-            PLAN.csv has the columns of the plan.csv that solve writes (CONTRACT section 4): \
+            PLAN.csv has the columns of the plan.csv that solve writes (docs/MODEL.md section 4): \
             action (transfer, hire or release), from_school, to_school, subject, teachers, and \
             optionally km (the cost always uses the scenario's distances). Every violation of \
             the contract is printed as PLAN.csv:LINE: message (unknown school or subject, \
@@ -167,7 +168,7 @@ struct EvaluationReport {
         return out
     }
 
-    /// "+1.25 (+3.1%)", or "0.00" when equal within CONTRACT 3.2.
+    /// "+1.25 (+3.1%)", or "0.00" when equal within docs/MODEL.md 3.2.
     func gap(_ value: Double, _ optimum: Double) -> String {
         let difference = value - optimum
         if abs(difference) <= 1e-6 * max(1, abs(value), abs(optimum)) { return "0.00" }

@@ -31,7 +31,7 @@ enum ExplanationOutput {
             """
     }
 
-    /// To 1e-9, far inside the contract's 1e-6 tolerance: differences of optima carry the
+    /// To 1e-9, far inside the 1e-6 tolerance of docs/MODEL.md 3.2: differences of optima carry the
     /// noise of floating-point sums (0.45999999999999996 for 0.46), which says nothing.
     static func rounded(_ x: Double) -> Double {
         abs(x) < 1e9 ? (x * 1e9).rounded() / 1e9 + 0 : x

@@ -15,8 +15,8 @@ struct ExportCommand: ParsableCommand {
             "weighted shortage <= W*" (W* from solving stage 1 first, or given with --shortage; plus \
             1e-7 x max(1, |W*|)). \
             The program is the flow formulation that `redeploy solve` uses, or with --direct the \
-            contract's variables and constraints written literally. Whole teachers are integer \
-            columns. MPS has no objective sense: every program here is minimised.
+            variables and constraints of docs/MODEL.md section 2 written literally. Whole teachers \
+            are integer columns. MPS has no objective sense: every program here is minimised.
             Exit status: 0 when the file was written; 2 for invalid input; 1 for any other failure.
             """)
 
@@ -26,7 +26,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "1 (least weighted shortage) or 2 (least cost at that shortage).") var stage: Int = 1
     @Option(name: .long, help: "mps (free MPS) or lp (CPLEX LP).") var format: Format = .mps
     @Option(name: .long, help: "The file to write.") var out: String
-    @Flag(name: .long, help: "Export the literal formulation of the contract instead of the flow model.") var direct = false
+    @Flag(name: .long, help: "Export the literal formulation of docs/MODEL.md section 2 instead of the flow model.")
+    var direct = false
     @Option(name: .long, help: ArgumentHelp("Stage 2: use this W* instead of solving stage 1.", valueName: "W"))
     var shortage: Double?
     @Option(name: .long, help: "Seconds for solving stage 1 when exporting stage 2.") var timeLimit: Double?

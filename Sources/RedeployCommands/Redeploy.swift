@@ -11,8 +11,8 @@ public struct Redeploy: ParsableCommand {
 
     public init() {}
 
-    /// `main()` with the contract's exit statuses: a command line that does not parse (an
-    /// unknown option, `--time-limit 0`) is invalid input, so exit 2 and not
+    /// `main()` with the exit statuses of docs/MODEL.md section 4: a command line that does not
+    /// parse (an unknown option, `--time-limit 0`) is invalid input, so exit 2 and not
     /// ArgumentParser's 64. Nothing has been read or written when parsing fails.
     public static func runWithContractExitCodes(_ arguments: [String]? = nil) -> Never {
         do {

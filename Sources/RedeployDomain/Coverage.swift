@@ -1,4 +1,4 @@
-/// The best coverage z of CONTRACT section 2 for given staff: how much of each required
+/// The best coverage z of docs/MODEL.md section 2 for given staff: how much of each required
 /// subject a school's teachers can cover, and the shortage that remains.
 ///
 /// All shortages of a school carry the same priority, so the least weighted shortage of a

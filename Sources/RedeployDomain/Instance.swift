@@ -1,6 +1,6 @@
 import Foundation
 
-/// The pairs (school, subject) of CONTRACT.md section 2 with their numbers, the transfer
+/// The pairs (school, subject) of docs/MODEL.md section 2 with their numbers, the transfer
 /// rules of the policy and the distances: everything a model or a checker needs, indexed.
 ///
 /// Schools are sorted by id and subjects by code, and pairs by (school, subject), so that
@@ -130,7 +130,8 @@ public struct Instance: Sendable {
         return nil
     }
 
-    /// km(i, j) of CONTRACT 3.3: listed in distances.csv, else haversine from coordinates, else nil.
+    /// km(i, j) of docs/MODEL.md 3.3: listed in distances.csv, else haversine from coordinates,
+    /// else nil.
     public func km(_ i: Int, _ j: Int) -> Double? {
         if let listed = listedKm[SchoolPairKey(i, j)] { return listed }
         let (a, b) = (schools[i], schools[j])
@@ -167,7 +168,7 @@ public struct Instance: Sendable {
 public enum Geo {
     public static let earthRadiusKm = 6371.0
 
-    /// Great-circle distance on a sphere of radius 6371.0 km (CONTRACT 3.3).
+    /// Great-circle distance on a sphere of radius 6371.0 km (docs/MODEL.md 3.3).
     public static func haversineKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
         let rad = Double.pi / 180
         let dLat = (lat2 - lat1) * rad

@@ -1,4 +1,4 @@
-/// A transfer plan: the rows of plan.csv (CONTRACT.md section 4), by school id and subject
+/// A transfer plan: the rows of plan.csv (docs/MODEL.md section 4), by school id and subject
 /// code, so that a plan made by hand and one made by the solver are the same kind of value.
 public struct Plan: Sendable, Equatable {
     public var actions: [Action]

@@ -1,4 +1,4 @@
-/// Checks a plan against every constraint of CONTRACT section 2 and recomputes its weighted
+/// Checks a plan against every constraint of docs/MODEL.md section 2 and recomputes its weighted
 /// shortage W and cost C from the scenario alone.
 ///
 /// It shares no code with the model builder on purpose: `solve` runs it on every plan the

@@ -1,4 +1,4 @@
-/// A scenario as CONTRACT.md section 1 describes it, after reading and validation: plain
+/// A scenario as docs/MODEL.md section 1 describes it, after reading and validation: plain
 /// values, in the order the files gave them. `Instance` derives the pairs from it.
 public struct Scenario: Sendable, Equatable {
     public var name: String
@@ -105,7 +105,7 @@ public enum TransferScope: String, Sendable, Equatable, CaseIterable {
     case any, area
 }
 
-/// The `policy` map of scenario.yaml, with the contract's defaults.
+/// The `policy` map of scenario.yaml, with the defaults of docs/MODEL.md section 1.
 public struct Policy: Sendable, Equatable {
     /// Allowed change of total headcount (0 budget-neutral, negative streamlines).
     public var payrollChange: Int = 0
@@ -132,7 +132,7 @@ public struct Policy: Sendable, Equatable {
     }
 }
 
-/// The `costs` map of scenario.yaml, with the contract's defaults.
+/// The `costs` map of scenario.yaml, with the defaults of docs/MODEL.md section 1.
 public struct Costs: Sendable, Equatable {
     public var move: Double = 1
     public var perKm: Double = 0

@@ -1,7 +1,7 @@
 import LinearProgramming
 import RedeployDomain
 
-/// CONTRACT section 2 written down literally: every variable it names, every constraint as
+/// docs/MODEL.md section 2 written down literally: every variable it names, every constraint as
 /// it is stated, no reduction of any kind, solved lexicographically as two MIPs with an
 /// explicit shortage row in the second.
 ///

@@ -1,7 +1,8 @@
 import LinearProgramming
 import RedeployDomain
 
-/// The fast formulation: the contract's model written as a flow network with a few side rows.
+/// The fast formulation: the model of docs/MODEL.md section 2 written as a flow network with a few
+/// side rows.
 ///
 /// Nodes and rows, for pair p = (school j, subject a) and requirement c = (j, b), r > 0:
 /// - O(p), `stay + sum transfers out + release = t - l`: the teachers who stay to be placed;
@@ -22,11 +23,11 @@ import RedeployDomain
 /// the side rows, so the LP is a network whose vertices are integral (when side rows do
 /// not interfere, which `Planner` checks on the solution).
 ///
-/// Where a school's teachers of one subject could cover two requirements with a split of
-/// their time (a qualification), the split is continuous in the contract: such "coupled"
-/// requirements get need = r and one shortage arc of capacity r, and the staff stays
-/// integral only through integer columns (a MIP), which `Planner` solves when it must.
-/// With sharing every requirement is continuous, as are all columns.
+/// Where a school's teachers of one subject could cover two requirements with a split of their time
+/// (a qualification), the split is continuous in the model (docs/MODEL.md section 2): such
+/// "coupled" requirements get need = r and one shortage arc of capacity r, and the staff stays
+/// integral only through integer columns (a MIP), which `Planner` solves when it must. With sharing
+/// every requirement is continuous, as are all columns.
 ///
 /// Transfer arcs are generated only where they can pay off: from pairs with staying
 /// teachers, to schools where the subject covers some requirement. A teacher sent where he

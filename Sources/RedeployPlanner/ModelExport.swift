@@ -42,7 +42,7 @@ public enum ModelExport {
     /// Stage 2's program with the explicit shortage row. W* comes from solving the flow
     /// model's stage 1 (as `Planner` does: the LP relaxation, then branch-and-cut if its
     /// optimum is fractional), whichever formulation is exported: both have the same W*
-    /// (CONTRACT section 2), and the flow model reaches it much faster. A `bestShortage`
+    /// (docs/MODEL.md section 2), and the flow model reaches it much faster. A `bestShortage`
     /// given (e.g. found by another solver) is used as W* without solving stage 1.
     public static func stageTwo(_ instance: Instance, formulation: Formulation = .flow,
                                 bestShortage: Double? = nil, timeLimit: Double? = nil,

@@ -7,7 +7,7 @@ import ScenarioIO
 /// by area and subject before and after, the moves grouped by receiving school, and what
 /// still limits the plan (`Limits`). Renderers (`HTMLReport`, `MarkdownReport`) only lay it out.
 ///
-/// "Before" is the plan that does nothing (staff t − l, CONTRACT 3.1); "after" is the plan's
+/// "Before" is the plan that does nothing (staff t − l, docs/MODEL.md 3.1); "after" is the plan's
 /// staff n and shortage u as `PlanChecker` recomputes them.
 public struct ReportData: Sendable {
     public struct Headline: Sendable, Equatable {
@@ -35,7 +35,7 @@ public struct ReportData: Sendable {
         public var cost: Double
         /// Sum of teachers x km over transfers whose distance is known.
         public var teacherKm: Double
-        /// The rules of CONTRACT section 2 that the plan breaks (empty for a valid plan).
+        /// The rules of docs/MODEL.md section 2 that the plan breaks (empty for a valid plan).
         public var violations: [String]
     }
 
@@ -144,7 +144,7 @@ public struct ReportData: Sendable {
     public let releases: [Release]
     public let limits: Limits
 
-    /// The data of a plan. `weightedShortageBefore` is W0 (CONTRACT 3.1); pass nil to have it
+    /// The data of a plan. `weightedShortageBefore` is W0 (docs/MODEL.md 3.1); pass nil to have it
     /// recomputed from the instance.
     public init(instance: Instance, plan: Plan, check: PlanChecker.Report, status: String,
                 weightedShortageBefore: Double? = nil, mipGap: Double?) {

@@ -3,7 +3,7 @@ import ScenarioIO
 
 /// What a class needs, by level and subject, in teachers (FTE) per class. The figures are not
 /// constants here: they are the project's norm preset `vn-2023-full` (ScenarioIO/Presets,
-/// derived in docs/NORM-PRESETS.md from NORMS.md's periods rule: classes x periods per week /
+/// derived in docs/NORM-PRESETS.md from its periods rule: classes x periods per week /
 /// teaching periods per teacher, with homeroom duty, experiential activities, local content
 /// and upper-secondary topics given to the teachers who carry them). For example maths at a
 /// 12-class lower secondary school: 12 x 0.277228 = 3.33 teachers; 1.75 a class in all.

@@ -41,10 +41,10 @@ public struct GeneratorOptions: Sendable, Equatable {
     }
 }
 
-/// Synthetic scenarios shaped on the public aggregates of NORMS.md: the mix of levels, class
-/// counts by level and area kind, surplus in cities and shortage in mountain, island and remote
-/// areas (weighted above 1), legacy single-subject teachers, about 3% leaving, positions
-/// clustered by area. No real school or person is named.
+/// Synthetic scenarios shaped on public aggregates (docs/NORM-PRESETS.md, scenarios/README.md): the
+/// mix of levels, class counts by level and area kind, surplus in cities and shortage in mountain,
+/// island and remote areas (weighted above 1), legacy single-subject teachers, about 3% leaving,
+/// positions clustered by area. No real school or person is named.
 public enum ScenarioGenerator {
     static let levelCodes = ["MN", "TH", "THCS", "THPT"]
     static let levelNames = ["Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trường THPT"]

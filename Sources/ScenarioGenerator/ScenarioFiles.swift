@@ -2,7 +2,7 @@ import Foundation
 import RedeployDomain
 import ScenarioIO
 
-/// A scenario as the files of CONTRACT.md section 1: scenario.yaml, schools.csv, staff.csv,
+/// A scenario as the files of docs/MODEL.md section 1: scenario.yaml, schools.csv, staff.csv,
 /// and norms.csv and distances.csv when the scenario has them.
 public enum ScenarioFiles {
     public struct File: Sendable, Equatable {

@@ -2,7 +2,7 @@ import Foundation
 import RedeployDomain
 import Yams
 
-/// Reads a scenario as CONTRACT.md section 1 describes it and validates it, reporting every
+/// Reads a scenario as docs/MODEL.md section 1 describes it and validates it, reporting every
 /// problem at once (see `ScenarioLimits` for the bounds on numbers).
 ///
 /// `path` is a folder holding scenario.yaml, or the YAML file itself. Paths inside a YAML file

@@ -26,8 +26,8 @@ import Testing
 
         func number(_ key: String) -> Double? { (summary[key] as? NSNumber)?.doubleValue }
 
-        /// The contract's summary figures, in the order W0, W, C, transfers, hires, releases,
-        /// payroll_before, payroll_after.
+        /// The summary figures of docs/MODEL.md section 4, in the order W0, W, C, transfers, hires,
+        /// releases, payroll_before, payroll_after.
         var figures: [Double?] {
             ["weighted_shortage_before", "weighted_shortage", "cost", "transfers", "hires", "releases",
              "payroll_before", "payroll_after"].map(number)

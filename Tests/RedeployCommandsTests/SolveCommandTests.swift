@@ -1,12 +1,10 @@
 import Foundation
+import RedeployTestSupport
 import Testing
 
 @Suite struct SolveCommandTests {
-    static let examples = ["e1-transfer-and-hire", "e2-qualification-split", "e3-streamlining",
-                           "e4-sharing/whole", "e4-sharing/shared", "e5-priority-and-caps"]
-
-    /// Every conformance example of the contract reproduces its expected W0, W and C.
-    @Test(arguments: examples)
+    /// Every conformance example of docs/MODEL.md reproduces its expected W0, W and C.
+    @Test(arguments: ConformanceExamples.names)
     func conformanceExample(_ name: String) throws {
         let folder = Paths.examples.appendingPathComponent(name)
         try #require(FileManager.default.fileExists(atPath: folder.path), "missing fixture: \(folder.path)")

@@ -51,7 +51,7 @@ func json(_ url: URL) throws -> [String: Any] {
     try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
 }
 
-/// CONTRACT 3.2.
+/// Tolerance of docs/MODEL.md 3.2.
 func same(_ a: Double, _ b: Double) -> Bool {
     abs(a - b) <= 1e-6 * max(1, abs(a), abs(b))
 }

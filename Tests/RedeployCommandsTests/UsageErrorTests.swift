@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// The contract has three exit statuses: 0, 2 for invalid input, 1 for any other failure. A
-/// command line that does not parse is invalid input: 2 (ArgumentParser alone would say 64),
-/// with ArgumentParser's message and usage, and nothing written.
+/// docs/MODEL.md section 4 has three exit statuses: 0, 2 for invalid input, 1 for any other
+/// failure. A command line that does not parse is invalid input: 2 (ArgumentParser alone would say
+/// 64), with ArgumentParser's message and usage, and nothing written.
 @Suite struct UsageErrorTests {
     @Test(arguments: [
         (["solve", "scenarios/quang-ninh", "--out", "OUT", "--time-limit", "0"], "--time-limit must be a number of seconds"),

@@ -52,7 +52,8 @@ func randomScenario(seed: UInt64) -> Scenario {
     /// two subjects are fractional and their relaxation is weak. Both end at W = 5.49.
     static let seeds = Array(1...150).filter { $0 != 94 }
 
-    /// The fast flow formulation and the literal contract formulation agree on W and C.
+    /// The fast flow formulation and the literal formulation of docs/MODEL.md section 2 agree on W
+    /// and C.
     @Test(arguments: seeds)
     func fastPathMatchesDirectFormulation(seed: Int) throws {
         let scenario = randomScenario(seed: UInt64(seed))

@@ -6,10 +6,10 @@ import Testing
 /// teachers, every school in its own area, a scenario with one school, a subject nobody
 /// teaches") are solved, not rejected, and to the optimum worked out by hand in each comment.
 ///
-/// Costs are the contract's defaults unless a test says otherwise: move 1, per_km 0, hire 1,
-/// release 5. Constraint 3 is `hires - releases <= leavers + payroll_change`; a release
-/// followed by a hire (cost 6) can trade a teacher of one pair for one of another pair, which
-/// every hand computation below takes into account.
+/// Costs are the defaults of docs/MODEL.md section 1 unless a test says otherwise: move 1,
+/// per_km 0, hire 1, release 5. Constraint 3 is `hires - releases <= leavers + payroll_change`;
+/// a release followed by a hire (cost 6) can trade a teacher of one pair for one of another
+/// pair, which every hand computation below takes into account.
 @Suite struct EdgeCaseTests {
     fileprivate static func row(_ school: String, _ subject: String, teachers: Int, leaving: Int = 0,
                                 required: Double) -> StaffRow {

@@ -5,8 +5,9 @@ import ScenarioIO
 import Testing
 
 @Suite struct GreedyTests {
-    /// Every random scenario (every policy knob): the greedy plan keeps the contract, whole
-    /// teachers unless sharing, and is never better than the optimum.
+    /// Every random scenario (every policy knob): the greedy plan keeps every constraint of
+    /// docs/MODEL.md section 2, whole teachers unless sharing, and is never better than the
+    /// optimum.
     @Test(arguments: Array(1...150))
     func greedyPlansKeepTheContract(seed: Int) throws {
         let scenario = randomScenario(seed: UInt64(seed))

@@ -7,8 +7,8 @@ import Testing
     @Test func qualificationSplitsATeacher() throws {
         // Conformance e2: X's physics teacher covers physics 0.5 and natural science 0.5;
         // one history teacher moves Y -> Z. W0 = 0.5 + 0.5 (X) ... = 1.0 counted as the
-        // contract's W0 after best coverage: X 0, Y 1.6 - 0 = 1.6? No: Y's history teachers
-        // cover history_geography: 2 >= 1.6, Y 0; Z 1. So W0 = 1.0, W = 0.6, C = 1.
+        // W0 of docs/MODEL.md 3.1 after best coverage: X 0, Y 1.6 - 0 = 1.6? No: Y's history
+        // teachers cover history_geography: 2 >= 1.6, Y 0; Z 1. So W0 = 1.0, W = 0.6, C = 1.
         let scenario = Scenario(
             schools: [school("X", level: "lower_secondary", classes: 4), school("Y", level: "lower_secondary", classes: 8),
                       school("Z", level: "lower_secondary", classes: 5)],

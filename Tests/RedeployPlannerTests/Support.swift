@@ -2,7 +2,7 @@ import RedeployDomain
 import RedeployPlanner
 import Testing
 
-/// Tolerance of CONTRACT 3.2.
+/// Tolerance of docs/MODEL.md 3.2.
 func same(_ a: Double, _ b: Double) -> Bool {
     abs(a - b) <= 1e-6 * max(1, abs(a), abs(b))
 }

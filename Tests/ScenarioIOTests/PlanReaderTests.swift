@@ -92,7 +92,8 @@ struct PlanReaderTests {
     }
 
     @Test func unknownSchoolsReadWellTheCheckerJudgesThem() throws {
-        // Not the reader's business: an unknown id is a contract violation, not unreadable input.
+        // Not the reader's business: an unknown id is a violation for the checker to report, not
+        // unreadable input.
         let file = try PlanReader.parse(Self.header + "transfer,NOPE,B,math,1,\n", file: "plan.csv")
         #expect(file.plan.actions.first?.from == "NOPE")
     }

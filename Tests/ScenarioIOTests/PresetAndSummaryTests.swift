@@ -38,7 +38,7 @@ struct NormPresetTests {
         func value(_ level: String, _ subject: String) -> Double? {
             rows.first { $0.level == level && $0.subject == subject }?.perClass
         }
-        // NORMS.md: a THCS with 12 classes needs 12 x 4 / 19 = 2.53 maths teachers.
+        // docs/NORM-PRESETS.md: a THCS with 12 classes needs 12 x 4 / 19 = 2.53 maths teachers.
         #expect(abs(12 * value("lower_secondary", "math")! - 2.53) < 0.005)
         #expect(value("lower_secondary", "english") == 0.157895)  // 3 / 19
         #expect(value("preschool", "preschool") == 2.2)  // Circular 19/2023
@@ -51,7 +51,7 @@ struct NormPresetTests {
     @Test func fullPresetMatchesTheNationalCheck() throws {
         let rows = try #require(NormPresets.rows("vn-2023-full"))
         func total(_ level: String) -> Double { rows.filter { $0.level == level }.map(\.perClass).reduce(0, +) }
-        // NORMS.md: THCS 29 periods / 19 + homeroom 4 / 19 = 1.74, against 1.73 actual.
+        // docs/NORM-PRESETS.md: THCS 29 periods / 19 + homeroom 4 / 19 = 1.74, against 1.73 actual.
         #expect(abs(total("lower_secondary") - 1.75) < 1e-5)
         #expect(abs(total("primary") - 31.6 / 23) < 1e-5)
         #expect(abs(total("upper_secondary") - 32.5 / 17) < 1e-5)
