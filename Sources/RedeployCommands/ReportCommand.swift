@@ -6,7 +6,9 @@ import ScenarioIO
 
 /// `redeploy report OUTDIR --scenario SCENARIO`: the HTML report and Markdown summary of a
 /// plan that `solve` wrote, rebuilt from OUTDIR's plan.csv (rechecked against the scenario)
-/// and summary.json (status and gap).
+/// and summary.json (status and gap). A plan of another scenario is refused before anything
+/// is written, so that a good report is never replaced by one that calls a plan "optimal"
+/// above the rules it breaks.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -16,8 +18,12 @@ struct ReportCommand: ParsableCommand {
             against the scenario, and writes OUTDIR/report.html (one self-contained page: charts, \
             map, tables; opens offline and prints) and OUTDIR/report.md, or the paths given.
 
-            Exit status: 0 when the reports were written; 2 for invalid input (nothing written); \
-            1 for any other failure.
+            A plan that was not made for the scenario is refused, with every reason on standard \
+            error: one that breaks a rule of the scenario, or whose summary.json names another \
+            scenario or states another W0, payroll before, W or cost than the plan has in it.
+
+            Exit status: 0 when the reports were written; 2 for invalid input or a plan of \
+            another scenario (nothing written); 1 for any other failure.
             """)
 
     @Argument(help: "The output folder of `redeploy solve` (holding plan.csv and summary.json).")

@@ -15,6 +15,12 @@ enum Format {
         abs(x - x.rounded()) < 1e-9 ? String(Int64(x.rounded())) : fixed(x, 2)
     }
 
+    /// A figure set beside another to show that they differ: 9 significant digits, enough for
+    /// a difference of 1e-6 relative, without a round-off tail such as 540.4099999999999.
+    static func figure(_ x: Double) -> String {
+        x == 0 ? "0" : String(format: "%.9g", x)
+    }
+
     /// Full-time equivalents, one decimal.
     static func fte(_ x: Double) -> String { fixed(x, 1) }
 

@@ -44,44 +44,86 @@ public enum ReportFiles {
     /// What `report` needs from an output folder of `solve`.
     public struct Loaded: Sendable {
         public var data: ReportData
-        /// Things a reader should know (a plan that breaks rules, a summary that disagrees).
+        /// Things a reader should know (a summary.json that is missing).
         public var warnings: [String]
     }
 
     /// Rebuilds the report data from `directory`'s plan.csv (required; read by ScenarioIO's
-    /// `PlanReader`) and summary.json (for the status and gap; optional), rechecking the plan against `scenario` with
-    /// `PlanChecker` for the staff after, the shortage, W and C.
+    /// `PlanReader`) and summary.json (for the status and gap; optional), rechecking the plan
+    /// against `scenario` with `PlanChecker` for the staff after, the shortage, W and C.
+    ///
+    /// Refuses, with every reason, a plan that does not belong to `scenario` (see
+    /// `mismatches`), so that no report shows one scenario's plan as "optimal" for another.
     public static func load(outputDirectory directory: String, scenario: Scenario) throws(ScenarioError) -> Loaded {
         let planPath = (directory as NSString).appendingPathComponent("plan.csv")
-        let plan = try PlanReader.read(contentsOf: planPath).plan
-        let instance = Instance(scenario)
-        let check = PlanChecker.check(plan, against: instance)
-        var warnings: [String] = []
+        let planFile = try PlanReader.read(contentsOf: planPath)
         let summaryPath = (directory as NSString).appendingPathComponent("summary.json")
-        var status = "unknown"
-        var gap: Double? = nil
-        if let bytes = FileManager.default.contents(atPath: summaryPath) {
-            guard let summary = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any] else {
-                throw ScenarioError(Diagnostic(file: summaryPath, message: "is not a JSON object"))
-            }
-            if let s = summary["status"] as? String { status = s }
-            gap = (summary["mip_gap"] as? NSNumber)?.doubleValue
-            if let name = summary["scenario"] as? String, name != scenario.name {
-                warnings.append("\(summaryPath): written for scenario '\(name)', not '\(scenario.name)'")
-            }
-            if let w = (summary["weighted_shortage"] as? NSNumber)?.doubleValue,
-               abs(w - check.weightedShortage) > 1e-6 * max(1, abs(w)) {
-                warnings.append("\(summaryPath): weighted_shortage \(NumberText.format(w)) differs from the rechecked "
-                    + "\(NumberText.format(check.weightedShortage)): is this the scenario the plan was made for?")
-            }
-        } else {
-            warnings.append("\(summaryPath): not found; the status is shown as unknown")
+        let summary = try readSummary(summaryPath)
+        let instance = Instance(scenario)
+        let check = PlanChecker.check(planFile.plan, against: instance)
+        let reasons = mismatches(planFile, check: check, summary: summary, summaryFile: summaryPath, instance: instance)
+        guard reasons.isEmpty else {
+            let name = scenario.name.isEmpty ? "the scenario given" : "scenario '\(scenario.name)'"
+            throw ScenarioError([Diagnostic(file: directory, message: "the plan there does not belong to \(name): "
+                + "no report written (solve this scenario, or report the plan with the scenario it was solved for)")]
+                + reasons)
         }
-        if !check.isValid {
-            warnings.append("\(planPath): the plan breaks \(check.violations.count) rule(s) of the scenario, e.g. \(check.violations[0])")
-        }
-        let data = ReportData(instance: instance, plan: plan, check: check, status: status,
-                              weightedShortageBefore: nil, mipGap: gap)
+        let data = ReportData(instance: instance, plan: planFile.plan, check: check,
+                              status: summary?["status"] as? String ?? "unknown", weightedShortageBefore: nil,
+                              mipGap: (summary?["mip_gap"] as? NSNumber)?.doubleValue)
+        let warnings = summary == nil ? ["\(summaryPath): not found; the status is shown as unknown"] : []
         return Loaded(data: data, warnings: warnings)
+    }
+
+    /// summary.json as a JSON object; nil when there is no such file.
+    private static func readSummary(_ path: String) throws(ScenarioError) -> [String: Any]? {
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+        guard let summary = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any] else {
+            throw ScenarioError(Diagnostic(file: path, message: "is not a JSON object"))
+        }
+        return summary
+    }
+
+    /// Why a plan does not belong to the instance's scenario, one diagnostic per reason; empty
+    /// when it does. The rule: the independent checker accepts the plan against this scenario,
+    /// and every figure summary.json states that the scenario fixes is the scenario's: its
+    /// name, W0 and payroll before, and the W and cost the plan has against it (within 1e-6
+    /// relative, as CONTRACT 3.2 compares). `solve` writes only plans this checker accepted,
+    /// with these very figures, so any plan it wrote for the scenario (optimal, greedy,
+    /// time_limit) passes; a figure summary.json leaves out is not compared.
+    static func mismatches(_ planFile: PlanFile, check: PlanChecker.Report, summary: [String: Any]?,
+                           summaryFile: String, instance: Instance) -> [Diagnostic] {
+        var reasons: [Diagnostic] = []
+        if let summary {
+            func differs(_ key: String, from value: Double, _ message: (String) -> String) {
+                guard let stated = (summary[key] as? NSNumber)?.doubleValue,
+                      abs(stated - value) > 1e-6 * max(1, abs(stated), abs(value)) else { return }
+                reasons.append(Diagnostic(file: summaryFile, message: message(Format.figure(stated))))
+            }
+            if let name = summary["scenario"] as? String, name != instance.name {
+                reasons.append(Diagnostic(file: summaryFile, message: "written for scenario '\(name)', not '\(instance.name)'"))
+            }
+            let w0 = Coverage.weightedShortage(instance, staff: instance.pairs.map { Double($0.staying) })
+            differs("weighted_shortage_before", from: w0) {
+                "weighted_shortage_before is \($0), but this scenario's W0 is \(Format.figure(w0))"
+            }
+            differs("payroll_before", from: Double(check.payrollBefore)) {
+                "payroll_before is \($0), but this scenario has \(check.payrollBefore) teachers"
+            }
+            differs("weighted_shortage", from: check.weightedShortage) {
+                "weighted_shortage is \($0), but the plan leaves \(Format.figure(check.weightedShortage)) in this scenario"
+            }
+            differs("cost", from: check.cost) {
+                "cost is \($0), but the plan costs \(Format.figure(check.cost)) in this scenario"
+            }
+        }
+        if let first = check.violations.first {
+            let count = check.violations.count
+            let line = planFile.line(ofAction: first.primaryAction)
+            reasons.append(Diagnostic(file: planFile.file, line: line, message: (count == 1
+                    ? "breaks a rule of this scenario: " : "breaks \(count) rules of this scenario, the first: ")
+                + (line == nil ? first.description : first.message)))
+        }
+        return reasons
     }
 }

@@ -228,17 +228,44 @@ struct ReportFilesTests {
         #expect(HTMLReport.render(loaded.data) == HTMLReport.render(ReportData(instance: Fixture.instance, output: output)))
     }
 
-    @Test func loadWarnsWhenTheScenarioIsNotTheOneSolved() throws {
+    @Test func loadRefusesAPlanOfAnotherScenario() throws {
         let directory = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try AtomicFiles.write(Fixture.output().files(Fixture.instance), into: directory)
         var other = Fixture.scenario
         other.name = "Other"
         other.staff[0].required = 30
-        let loaded = try ReportFiles.load(outputDirectory: directory, scenario: other)
-        #expect(loaded.warnings.count == 2)
-        #expect(loaded.warnings.contains { $0.contains("written for scenario") })
-        #expect(loaded.warnings.contains { $0.contains("differs from the rechecked") })
+        do {
+            _ = try ReportFiles.load(outputDirectory: directory, scenario: other)
+            Issue.record("expected the plan to be refused")
+        } catch {
+            let summary = directory + "/summary.json"
+            #expect(error.diagnostics.map(\.description) == [
+                "\(directory): the plan there does not belong to scenario 'Other': no report written "
+                    + "(solve this scenario, or report the plan with the scenario it was solved for)",
+                "\(summary): written for scenario '\(Fixture.scenario.name)', not 'Other'",
+                "\(summary): weighted_shortage_before is 16, but this scenario's W0 is 24",
+                "\(summary): weighted_shortage is 4, but the plan leaves 12 in this scenario",
+            ])
+        }
+    }
+
+    @Test func loadRefusesAPlanThatBreaksTheScenariosRules() throws {
+        // Without summary.json, the checker alone decides.
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Fixture.output().planCSV().write(toFile: directory + "/plan.csv", atomically: true, encoding: .utf8)
+        var other = Fixture.scenario
+        other.policy.hiring = false
+        do {
+            _ = try ReportFiles.load(outputDirectory: directory, scenario: other)
+            Issue.record("expected the plan to be refused")
+        } catch {
+            #expect(error.diagnostics.map(\.description).last
+                == "\(directory)/plan.csv:5: breaks a rule of this scenario: the policy does not allow hiring")
+        }
+        #expect(try ReportFiles.load(outputDirectory: directory, scenario: Fixture.scenario).warnings
+            == ["\(directory)/summary.json: not found; the status is shown as unknown"])
     }
 
     @Test func writeMakesBothFilesForSolve() throws {
