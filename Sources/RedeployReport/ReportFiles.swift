@@ -88,7 +88,7 @@ public enum ReportFiles {
     /// when it does. The rule: the independent checker accepts the plan against this scenario,
     /// and every figure summary.json states that the scenario fixes is the scenario's: its
     /// name, W0 and payroll before, and the W and cost the plan has against it (within 1e-6
-    /// relative, as CONTRACT 3.2 compares). `solve` writes only plans this checker accepted,
+    /// relative, as docs/MODEL.md 3.2 compares). `solve` writes only plans this checker accepted,
     /// with these very figures, so any plan it wrote for the scenario (optimal, greedy,
     /// time_limit) passes; a figure summary.json leaves out is not compared.
     static func mismatches(_ planFile: PlanFile, check: PlanChecker.Report, summary: [String: Any]?,
