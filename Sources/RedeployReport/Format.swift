@@ -1,7 +1,7 @@
 import Foundation
 
 /// Display text for reports: numbers rounded for reading (the output files keep full
-/// precision; CONTRACT section 4), and HTML escaping for everything that comes from a user.
+/// precision; docs/MODEL.md section 4), and HTML escaping for everything that comes from a user.
 enum Format {
     /// `x` with `digits` decimals, "-0.00" shown as "0.00".
     static func fixed(_ x: Double, _ digits: Int = 2) -> String {
