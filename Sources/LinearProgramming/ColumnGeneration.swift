@@ -37,10 +37,20 @@ extension GLPKSolver {
         let problem = try Problem(program: restricted, matrix: try restricted.validated(), terminal: terminal)
         defer { problem.delete() }
         var part = try problem.solve(options: relaxation, isMIP: false)
+        func remaining() -> Double? {
+            options.timeLimit.map { max(0, $0 - Self.seconds(clock.now - start)) }
+        }
         while true {
             stats.rounds += 1
+            if part.status == .timeLimit {
+                // Out of time: a point of the restricted program is one of the whole program
+                // (every absent column at its lower bound 0), so it is the best one known.
+                return Self.expanded(part, chosen: chosen, columns: program.columnCount, reduced: nil,
+                                     seconds: Self.seconds(clock.now - start))
+            }
             guard part.status == .optimal, let duals = part.rowDuals, let partReduced = part.reducedCosts else {
                 // Not proven by the restricted program: let the whole program decide.
+                relaxation.timeLimit = remaining()
                 return try solve(program, options: relaxation)
             }
             var reduced = [Double](repeating: 0, count: program.columnCount)
@@ -57,25 +67,31 @@ extension GLPKSolver {
                 for j in entering { active[j] = true }
                 chosen += entering
                 try problem.appendColumns(entering, of: program, matrix: matrix, columnStart: columnStart)
-                if let limit = options.timeLimit {
-                    let used = clock.now - start
-                    relaxation.timeLimit = max(0, limit - Double(used.components.seconds))
-                }
+                relaxation.timeLimit = remaining()
                 part = try problem.resolve(options: relaxation)
                 continue
             }
-            var values = [Double](repeating: 0, count: program.columnCount)
-            for (k, j) in chosen.enumerated() {
-                values[j] = part.columnValues[k]
-                reduced[j] = partReduced[k]
-            }
+            for (k, j) in chosen.enumerated() { reduced[j] = partReduced[k] }
             stats.columnsUsed = chosen.count
-            part.columnValues = values
-            part.reducedCosts = reduced
-            let elapsed = clock.now - start
-            part.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return part
+            return Self.expanded(part, chosen: chosen, columns: program.columnCount, reduced: reduced,
+                                 seconds: Self.seconds(clock.now - start))
         }
+    }
+
+    /// A restricted program's solution indexed like the whole program (absent columns at 0).
+    private static func expanded(_ part: Solution, chosen: [Int], columns: Int, reduced: [Double]?,
+                                 seconds: Double) -> Solution {
+        var whole = part
+        var values = [Double](repeating: 0, count: columns)
+        for (k, j) in chosen.enumerated() { values[j] = part.columnValues[k] }
+        whole.columnValues = values
+        whole.reducedCosts = reduced
+        whole.seconds = seconds
+        return whole
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     /// Offsets of each column's entries in a validated (column-sorted, 1-based) matrix.

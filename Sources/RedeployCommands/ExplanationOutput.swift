@@ -22,9 +22,11 @@ enum ExplanationOutput {
                     ("weighted_shortage", JSONText.number($0.weightedShortage.map(rounded))),
                     ("shortage_cost", JSONText.number($0.shortageCost.map(rounded)))])
         }
+        // Only when the time limit cut the gains short, so that other outputs stay as they were.
+        let status = e.gainsComplete ? "" : "\n    \"gains_status\": \"time_limit\","
         return """
             {
-                "gain_method": \(JSONText.string(e.gainMethod.rawValue)),
+                "gain_method": \(JSONText.string(e.gainMethod.rawValue)),\(status)
                 "teacher_gains": \(list(gains)),
                 "limits": \(list(limits))
               }
@@ -52,7 +54,9 @@ enum ExplanationOutput {
         out += e.gainMethod == .network
             ? " (exact, from the flow network)\n"
             : " (LP duals: a rate per teacher, at most what a whole one gains)\n"
-        if e.gains.isEmpty {
+        if !e.gainsComplete {
+            out += "  not known: the time limit ran out first\n"
+        } else if e.gains.isEmpty {
             out += "  nowhere: no shortage that one more teacher would reduce\n"
         } else {
             var table = TextTable(["area", "subject", "best school", "W falls by"], leftColumns: 3)

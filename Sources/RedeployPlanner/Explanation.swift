@@ -40,6 +40,8 @@ public struct Explanation: Sendable, Equatable {
     public var gainMethod: GainMethod
     /// The best school of each (area, subject) with a positive gain; largest gain first.
     public var gains: [TeacherGain]
+    /// False when the time limit ran out before the gains were known (`gains` is then empty).
+    public var gainsComplete: Bool = true
     /// Every limit the scenario sets, the costliest first.
     public var limits: [Limit]
 }
@@ -67,14 +69,24 @@ public struct Explainer: Sendable {
         return try explain(scenario, weightedShortage: w, stageOne: result.stageOneFlow)
     }
 
+    /// `options.timeLimit` bounds the whole explanation: every re-solve gets what is left.
     private func explain(_ scenario: Scenario, weightedShortage: Double,
                          stageOne: Planner.StageOneFlow?) throws -> Explanation {
         let instance = Instance(scenario)
-        let (method, perPair, onePost) = try gains(instance, stageOne: stageOne)
+        let deadline = Deadline(seconds: options.timeLimit)
+        let (method, perPair, onePost) = try gains(instance, stageOne: stageOne, deadline)
         return Explanation(weightedShortage: weightedShortage, gainMethod: method,
-                           gains: Self.bestByAreaAndSubject(perPair, instance),
+                           gains: Self.bestByAreaAndSubject(perPair ?? [], instance),
+                           gainsComplete: perPair != nil,
                            limits: try limits(scenario, instance, weightedShortage: weightedShortage,
-                                              onePostChange: onePost))
+                                              onePostChange: onePost, deadline: deadline))
+    }
+
+    /// The options of one re-solve: the time left before `deadline`.
+    private func within(_ deadline: Deadline) -> Planner.Options {
+        var budgeted = options
+        budgeted.timeLimit = deadline.remaining
+        return budgeted
     }
 
     // MARK: One more teacher
@@ -82,11 +94,12 @@ public struct Explainer: Sendable {
     /// The gain of one more teacher per pair, and how W changes with one more post when the
     /// model is a network (nil otherwise). A model built here is let go before the limits'
     /// re-solves build theirs.
-    private func gains(_ instance: Instance, stageOne: Planner.StageOneFlow?)
-        throws -> (Explanation.GainMethod, [Double], Double?) {
+    private func gains(_ instance: Instance, stageOne: Planner.StageOneFlow?, _ deadline: Deadline)
+        throws -> (Explanation.GainMethod, [Double]?, Double?) {
         let model = stageOne == nil ? FlowModel(instance, shortageOnly: true) : nil
-        guard let flow = stageOne ?? model.flatMap(Self.networkStageOne) else {
-            return (.lpDuals, try dualGains(model ?? FlowModel(instance, shortageOnly: true)), nil)
+        guard let flow = stageOne ?? model.flatMap({ Self.networkStageOne($0, timeLimit: deadline.remaining) }) else {
+            let duals = try dualGains(model ?? FlowModel(instance, shortageOnly: true), timeLimit: deadline.remaining)
+            return (.lpDuals, duals, nil)
         }
         // One residual-network search gives every node's worth of one more unit: the pairs'
         // D nodes for the gains, the payroll node for one more post.
@@ -98,22 +111,28 @@ public struct Explainer: Sendable {
     /// where the model is one, else the stage-1 LP duals.
     func pairGains(_ instance: Instance) throws -> (Explanation.GainMethod, [Double]) {
         let model = FlowModel(instance, shortageOnly: true)
-        guard let flow = Self.networkStageOne(model) else { return (.lpDuals, try dualGains(model)) }
+        guard let flow = Self.networkStageOne(model, timeLimit: options.timeLimit) else {
+            guard let duals = try dualGains(model, timeLimit: options.timeLimit) else {
+                throw Planner.PlannerError.solverFailed("the stage-1 LP for the gains ran out of time")
+            }
+            return (.lpDuals, duals)
+        }
         return (.network, Self.gains(Self.supplyChanges(flow), flow.staffRows))
     }
 
     /// Stage 1's optimal flow of a shortage-only model, when that model is a network.
-    static func networkStageOne(_ model: FlowModel) -> Planner.StageOneFlow? {
-        guard let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network),
+    static func networkStageOne(_ model: FlowModel, timeLimit: Double? = nil) -> Planner.StageOneFlow? {
+        guard let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network, timeLimit: timeLimit),
               flow.status == .optimal else { return nil }
         return Planner.StageOneFlow(network: network, solution: flow, staffRows: model.staffRows,
                                     payrollNode: model.payrollRow, sinkNode: model.sinkNode)
     }
 
-    /// The stage-1 LP duals of the D rows: a rate per teacher.
-    func dualGains(_ model: FlowModel) throws -> [Double] {
+    /// The stage-1 LP duals of the D rows: a rate per teacher; nil when out of time.
+    func dualGains(_ model: FlowModel, timeLimit: Double?) throws -> [Double]? {
         let planner = Planner(options: options)
-        let lp = try planner.generate(model.program(stage: 1), model, keeping: nil, timeLimit: options.timeLimit)
+        let lp = try planner.generate(model.program(stage: 1), model, keeping: nil, timeLimit: timeLimit)
+        if lp.status == .timeLimit { return nil }
         guard lp.status == .optimal, let duals = lp.rowDuals else {
             throw Planner.PlannerError.solverFailed("the stage-1 LP for the explanation ended \(lp.status)")
         }
@@ -154,7 +173,7 @@ public struct Explainer: Sendable {
     /// - Parameter onePostChange: how W changes with one more unit at the payroll node of the
     ///   optimal flow, when known: payroll_change + 1 is then read off, not re-solved.
     func limits(_ scenario: Scenario, _ instance: Instance, weightedShortage: Double,
-                onePostChange: Double? = nil) throws -> [Explanation.Limit] {
+                onePostChange: Double? = nil, deadline: Deadline = Deadline(seconds: nil)) throws -> [Explanation.Limit] {
         let policy = scenario.policy
         /// `known`: W with the limit lifted, when it is read off the optimal flow.
         var lifts: [(key: String, current: String, lifted: String, known: Double?, change: (inout Policy) -> Void)] = []
@@ -178,12 +197,12 @@ public struct Explainer: Sendable {
         if policy.transferScope == .area {
             lifts.append(("transfer_scope", "area", "any", nil, { $0.transferScope = .any }))
         }
-        let planner = Planner(options: options)
         var limits: [Explanation.Limit] = []
         for lift in lifts {
             var lifted = scenario
             lift.change(&lifted.policy)
-            let (status, value) = try lift.known.map { (.optimal, $0) } ?? planner.leastShortage(Instance(lifted))
+            let (status, value) = try lift.known.map { (.optimal, $0) }
+                ?? Planner(options: within(deadline)).leastShortage(Instance(lifted))
             let cost = status == .optimal ? value.map { max(0, weightedShortage - $0) } : nil
             limits.append(Explanation.Limit(key: lift.key, current: lift.current, lifted: lift.lifted, status: status,
                                             weightedShortage: value, shortageCost: cost))

@@ -1,7 +1,7 @@
 import LinearProgramming
 import RedeployDomain
 
-/// Solves a scenario lexicographically (CONTRACT section 2): first the least weighted
+/// Solves a scenario lexicographically (docs/MODEL.md section 2): first the least weighted
 /// shortage W, then, holding W at its optimum, the least cost C.
 ///
 /// Stage 1 solves the flow model's LP relaxation with the dual simplex and no presolve. With
@@ -12,7 +12,7 @@ import RedeployDomain
 /// satisfies complementary slackness with stage 1's duals, so fixing each column with a
 /// non-zero reduced cost at its bound, and each row with a non-zero dual at its bound, leaves
 /// exactly the optimal face, still a network. When stage 1 needed branch-and-cut, stage 2
-/// adds the row W <= W* (+ a tolerance far inside CONTRACT 3.2's) instead.
+/// adds the row W <= W* (+ a tolerance far inside that of docs/MODEL.md 3.2) instead.
 public struct Planner: Sendable {
     public struct Options: Sendable {
         public var timeLimit: Double?
@@ -20,10 +20,15 @@ public struct Planner: Sendable {
         /// Keep stage 1's optimal flow in the result (`Result.stageOneFlow`), so that an
         /// explanation need not solve stage 1 again. Off by default: it holds the network.
         public var keepStageOneFlow: Bool
-        public init(timeLimit: Double? = nil, log: (@Sendable (String) -> Void)? = nil, keepStageOneFlow: Bool = false) {
+        /// Told what the planner starts ("least shortage: network simplex", ...), for progress
+        /// displays: a long solve then says what it is doing.
+        public var stage: (@Sendable (String) -> Void)?
+        public init(timeLimit: Double? = nil, log: (@Sendable (String) -> Void)? = nil, keepStageOneFlow: Bool = false,
+                    stage: (@Sendable (String) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.log = log
             self.keepStageOneFlow = keepStageOneFlow
+            self.stage = stage
         }
     }
 
@@ -72,21 +77,28 @@ public struct Planner: Sendable {
     public init(options: Options = Options()) { self.options = options }
 
     public func solve(_ instance: Instance) throws -> Result {
-        let clock = ContinuousClock()
-        let start = clock.now
-        func remaining() -> Double? {
-            options.timeLimit.map { max(0, $0 - seconds(clock.now - start)) }
-        }
+        let deadline = Deadline(seconds: options.timeLimit)
+        func remaining() -> Double? { deadline.remaining }
         let model = FlowModel(instance)
         let before = Coverage.weightedShortage(instance, staff: instance.pairs.map { Double($0.staying) })
         var stages: [String] = []
         var result = Result(status: .infeasible, plan: Plan(), check: nil, weightedShortageBefore: before,
                             mipGap: 0, stages: [], columns: model.program.columnCount, rows: model.program.rowCount)
 
-        if let (values, flow) = try? networkPlan(model) {
+        switch networkPlan(model, deadline) {
+        case let .solved(values, flow):
             result.stages = ["network", "network-face"]
             if options.keepStageOneFlow { result.stageOneFlow = flow }
             return try finish(result, model, instance, values: values, status: .optimal, gap: 0)
+        case let .stageOneOnly(values):
+            result.stages = ["network"]
+            return try finish(result, model, instance, values: values, status: .timeLimit, gap: 1)
+        case .outOfTime:
+            // No plan yet and no time left: the caller falls back to a plan made without a solver.
+            result.status = .timeLimit
+            return result
+        case .notANetwork:
+            break
         }
         var seed: [Double]? = nil
         if instance.policy.maxOutShare != nil {
@@ -95,7 +107,14 @@ public struct Planner: Sendable {
             // Otherwise its transfers seed the column generation below (the relaxed model has
             // the same columns in the same order; only the cap rows are missing).
             let relaxed = FlowModel(instance, ignoringOutflowCap: true)
-            if let (values, _) = try? networkPlan(relaxed) {
+            switch networkPlan(relaxed, deadline) {
+            case .outOfTime, .stageOneOnly:
+                // The relaxed model's stage 1 need not meet the caps: no plan of this model yet.
+                result.status = .timeLimit
+                return result
+            case .notANetwork:
+                break
+            case let .solved(values, _):
                 let plan = PlanExtraction.plan(from: values, model: relaxed, instance: instance)
                 if PlanChecker.check(plan, against: instance).isValid {
                     result.stages = ["network", "network-face", "caps-met"]
@@ -114,13 +133,20 @@ public struct Planner: Sendable {
             return result
         }
         if first.status != .optimal {
-            // Out of time in stage 1: the best plan so far, its gap, no stage 2.
+            // Out of time in stage 1. An LP's point may be fractional where teachers are whole:
+            // then there is no plan yet, and the caller falls back to one made without a solver.
+            guard isIntegral(first.columnValues, model) else {
+                result.status = .timeLimit
+                return result
+            }
+            // Otherwise the best plan so far, its gap, no stage 2.
             return try finish(result, model, instance, values: first.columnValues,
                               status: .timeLimit, gap: first.gap ?? 1)
         }
         let bestShortage = first.objective
 
         // Stage 2: least cost at that shortage.
+        options.stage?("least cost")
         var second: Solution
         if viaMIP {
             second = try run(withShortageRow(model, bestShortage), kind: .automatic, timeLimit: remaining())
@@ -140,8 +166,8 @@ public struct Planner: Sendable {
             }
         }
         result.stages = stages
-        guard second.hasPoint else {
-            // Stage 2 ran out of time without a point: stage 1's plan is still valid.
+        guard second.hasPoint, second.status == .optimal || isIntegral(second.columnValues, model) else {
+            // Stage 2 ran out of time without a whole-teacher point: stage 1's plan is still valid.
             return try finish(result, model, instance, values: first.columnValues, status: .timeLimit, gap: 1)
         }
         let status: Result.Status = second.status == .optimal ? .optimal : .timeLimit
@@ -151,27 +177,42 @@ public struct Planner: Sendable {
 
     // MARK: Stages
 
+    /// What the network path gives: both stages' optimum, no time left, or nothing (the model
+    /// is not a network, or its result is in any doubt, so that GLPK decides).
+    private enum NetworkOutcome {
+        case solved([Double], StageOneFlow)
+        /// Stage 2 ran out of time: stage 1's flow, W optimal, C not.
+        case stageOneOnly([Double])
+        case outOfTime
+        case notANetwork
+    }
+
     /// Both stages by network simplex, when the model is a pure min-cost flow. Stage 2 runs on
     /// stage 1's optimal face: arcs with a non-zero reduced cost are fixed at the bound
-    /// complementary slackness holds them at. nil when the model is not a network or the
-    /// result is in any doubt (the GLPK path then decides).
-    private func networkPlan(_ model: FlowModel) throws -> ([Double], StageOneFlow)? {
-        guard let first = model.network(stage: 1), let second = model.network(stage: 2) else { return nil }
-        let one = try NetworkSimplex.solve(first)
-        guard one.status == .optimal else { return nil }
+    /// complementary slackness holds them at.
+    private func networkPlan(_ model: FlowModel, _ deadline: Deadline) -> NetworkOutcome {
+        guard let first = model.network(stage: 1), let second = model.network(stage: 2) else { return .notANetwork }
+        options.stage?("least shortage: network simplex")
+        guard let one = try? NetworkSimplex.solve(first, timeLimit: deadline.remaining) else { return .notANetwork }
+        if one.status == .timeLimit { return .outOfTime }
+        guard one.status == .optimal else { return .notANetwork }
         var face = second
         for a in 0..<face.arcCount where one.reducedCosts[a] != 0 {
             let bound = one.reducedCosts[a] > 0 ? first.lower[a] : first.upper[a]
-            guard let bound else { return nil }
+            guard let bound else { return .notANetwork }
             face.lower[a] = bound
             face.upper[a] = bound
         }
-        let two = try NetworkSimplex.solve(face)
-        guard two.status == .optimal else { return nil }
+        options.stage?("least cost: network simplex")
+        guard let two = try? NetworkSimplex.solve(face, timeLimit: deadline.remaining) else { return .notANetwork }
+        if two.status == .timeLimit {
+            return .stageOneOnly((0..<model.program.columnCount).map { Double(one.flows[$0]) })
+        }
+        guard two.status == .optimal else { return .notANetwork }
         let values = (0..<model.program.columnCount).map { Double(two.flows[$0]) }
-        guard Self.equal(shortage(of: values, model), one.objective) else { return nil }
-        return (values, StageOneFlow(network: first, solution: one, staffRows: model.staffRows,
-                                    payrollNode: model.payrollRow, sinkNode: model.sinkNode))
+        guard Self.equal(shortage(of: values, model), one.objective) else { return .notANetwork }
+        return .solved(values, StageOneFlow(network: first, solution: one, staffRows: model.staffRows,
+                                           payrollNode: model.payrollRow, sinkNode: model.sinkNode))
     }
 
     /// Stage 1 by GLPK: the LP by column generation, and branch-and-cut when its optimum is
@@ -179,8 +220,10 @@ public struct Planner: Sendable {
     private func stageOne(_ model: FlowModel, keeping seed: [Double]?,
                           timeLimit: () -> Double?) throws -> (Solution, viaMIP: Bool) {
         let program = model.program(stage: 1)
+        options.stage?("least shortage: linear program")
         let lp = try generate(program, model, keeping: seed, timeLimit: timeLimit())
         guard lp.status == .optimal, !isIntegral(lp.columnValues, model) else { return (lp, false) }
+        options.stage?("least shortage: branch-and-cut")
         return (try run(program, kind: .automatic, timeLimit: timeLimit()), true)
     }
 
@@ -188,19 +231,18 @@ public struct Planner: Sendable {
     /// solver found no plan. For explanations, which re-solve the model with a limit lifted,
     /// so the model is the shortage-only one (`FlowModel(_:shortageOnly:)`).
     public func leastShortage(_ instance: Instance) throws -> (Result.Status, Double?) {
+        let deadline = Deadline(seconds: options.timeLimit)
         let model = FlowModel(instance, shortageOnly: true)
-        if let network = model.network(stage: 1), let flow = try? NetworkSimplex.solve(network) {
+        if let network = model.network(stage: 1),
+           let flow = try? NetworkSimplex.solve(network, timeLimit: deadline.remaining) {
             switch flow.status {
             case .optimal: return (.optimal, flow.objective)
             case .infeasible: return (.infeasible, nil)
+            case .timeLimit: return (.timeLimit, nil)
             case .unbounded: break
             }
         }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let (first, _) = try stageOne(model, keeping: nil) {
-            options.timeLimit.map { max(0, $0 - seconds(clock.now - start)) }
-        }
+        let (first, _) = try stageOne(model, keeping: nil) { deadline.remaining }
         guard first.hasPoint else { return (first.status == .timeLimit ? .timeLimit : .infeasible, nil) }
         return (first.status == .optimal ? .optimal : .timeLimit, first.objective)
     }
@@ -276,7 +318,7 @@ public struct Planner: Sendable {
         model.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
     }
 
-    /// CONTRACT 3.2's equality, tightened 100-fold so that a face that drifts is caught early.
+    /// The equality of docs/MODEL.md 3.2, tightened 100-fold so that a face that drifts is caught early.
     static func equal(_ a: Double, _ b: Double) -> Bool {
         abs(a - b) <= 1e-8 * max(1, abs(a), abs(b))
     }

@@ -72,8 +72,8 @@ import Testing
                         "seed \(seed) node \(v): \(change) vs \(resolved.objective - solution.objective)")
             case .infeasible:
                 #expect(changes[v] == nil, "seed \(seed) node \(v)")
-            case .unbounded:
-                Issue.record("seed \(seed): costs are >= 0, cannot be unbounded")
+            case .unbounded, .timeLimit:
+                Issue.record("seed \(seed): costs are >= 0 and no limit is set, got \(resolved.status)")
             }
         }
     }
