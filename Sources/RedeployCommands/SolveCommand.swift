@@ -6,7 +6,7 @@ import RedeployReport
 import ScenarioIO
 
 /// `redeploy solve SCENARIO --out DIR`: the least weighted shortage, then the least cost,
-/// written as plan.csv, schools.csv and summary.json (CONTRACT section 4).
+/// written as plan.csv, schools.csv and summary.json (docs/MODEL.md section 4).
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
@@ -61,18 +61,20 @@ struct SolveCommand: ParsableCommand {
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
         let instance = Instance(scenario)
         Interruption.protect(writingInto: out)
-        let progress = SolveProgress.standardError(enabled: !verbose && !quiet)
+        let progress = SolveProgress.standardError(animated: !verbose && !quiet)
+        // --time-limit bounds the solve and the explanation together.
+        let deadline = Deadline(seconds: timeLimit)
         defer { progress.finish() }
         progress.stage(method == .greedy ? "greedy plan" : "solving")
         let log: (@Sendable (String) -> Void)? = verbose
             ? { @Sendable line in InputErrors.printToStandardError([line]) } : progress.solverLog
         var (output, result) = method == .greedy
             ? (try greedyOutput(scenario, instance), nil)
-            : try optimalOutput(scenario, instance, log: log)
+            : try optimalOutput(scenario, instance, log: log, deadline: deadline, progress: progress)
         var explanation: Explanation?
         if explain {
             progress.stage("explaining")
-            explanation = try explained(scenario, output: output, result: result, log: log)
+            explanation = try explained(scenario, output: output, result: result, log: log, deadline: deadline)
             output.extra.append(("explanation", ExplanationOutput.json(explanation!)))
         }
         result = nil  // the stage-1 network it may hold is not needed for writing
@@ -97,8 +99,8 @@ struct SolveCommand: ParsableCommand {
     /// Each lifted limit is one more solve of stage 1, each within --time-limit. The gains
     /// reuse the solve's stage-1 flow when it had one.
     private func explained(_ scenario: Scenario, output: PlanOutput, result: Planner.Result?,
-                           log: (@Sendable (String) -> Void)?) throws -> Explanation {
-        let explainer = Explainer(options: .init(timeLimit: timeLimit, log: log))
+                           log: (@Sendable (String) -> Void)?, deadline: Deadline) throws -> Explanation {
+        let explainer = Explainer(options: .init(timeLimit: deadline.remaining, log: log))
         do {
             if let result, result.check != nil { return try explainer.explain(scenario, result: result) }
             return try explainer.explain(scenario, weightedShortage: output.report.weightedShortage)
@@ -110,11 +112,13 @@ struct SolveCommand: ParsableCommand {
 
     /// The plan, and the planner's result when the plan is the planner's (not the greedy
     /// fallback).
-    private func optimalOutput(_ scenario: Scenario, _ instance: Instance,
-                               log: (@Sendable (String) -> Void)?) throws -> (PlanOutput, Planner.Result?) {
+    private func optimalOutput(_ scenario: Scenario, _ instance: Instance, log: (@Sendable (String) -> Void)?,
+                               deadline: Deadline, progress: SolveProgress) throws -> (PlanOutput, Planner.Result?) {
         let result: Planner.Result
         do {
-            result = try Planner(options: .init(timeLimit: timeLimit, log: log, keepStageOneFlow: explain)).solve(instance)
+            let options = Planner.Options(timeLimit: deadline.remaining, log: log, keepStageOneFlow: explain,
+                                          stage: { progress.stage("solving, " + $0) })
+            result = try Planner(options: options).solve(instance)
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
             throw ExitCode(1)
@@ -178,12 +182,16 @@ struct SolveCommand: ParsableCommand {
         func f(_ x: Double) -> String { String(format: "%.2f", x) }
         func count(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
         let r = o.report
+        // Not a field of the report: what the payroll loses on its own, so that the lines add up
+        // (before - leaving + hires - releases = after).
+        let leavers = Double(r.payrollBefore) - r.payrollAfter + r.hires - r.releases
         return """
             \(o.scenarioName.isEmpty ? "Scenario" : o.scenarioName): \(o.status)
               weighted shortage  \(f(o.weightedShortageBefore)) -> \(f(r.weightedShortage))
               transfers          \(count(r.transfers))
               hires              \(count(r.hires))
               releases           \(count(r.releases))
+              leaving            \(count(leavers))
               payroll            \(r.payrollBefore) -> \(count(r.payrollAfter))
               cost               \(f(r.cost))\((o.mipGap ?? 0) > 0 ? "\n  gap                \(f((o.mipGap ?? 0) * 100))%" : "")
               solve time         \(String(format: "%.2f", seconds)) s

@@ -1,23 +1,34 @@
 import Foundation
 
-/// A one-line progress display on standard error for long solves: the stage, the time
-/// elapsed, and from GLPK's log the simplex iteration and objective, or in branch-and-cut the
-/// best plan found (its objective), the bound and the gap. The line is redrawn in place
-/// (carriage return + erase line) at most a few times a second, and every second on its own
-/// so the clock moves while GLPK is silent.
+/// Progress of a long solve on standard error: the stage, the time elapsed, and from GLPK's log
+/// the simplex iteration and objective, or in branch-and-cut the best plan found (its
+/// objective), the bound and the gap.
 ///
-/// It is silent unless standard error is a terminal (`isatty(2)`): logs, pipes and CI see
-/// nothing, and outputs stay byte-identical. Use with `solve`:
+/// Two styles. On a terminal (`isatty(2)`) one line is redrawn in place (carriage return +
+/// erase line) at most a few times a second, and every second on its own so the clock moves
+/// while GLPK is silent. Elsewhere (a log, a pipe, CI) a whole line is written only after a
+/// stretch of silence (10 s): quick solves print nothing, and a long one still says what it
+/// is doing, so that nobody mistakes a long solve for a hung one. Outputs stay byte-identical
+/// either way: this is standard error only. Use with `solve`:
 ///
-///     let progress = SolveProgress.standardError(enabled: !verbose)
+///     let progress = SolveProgress.standardError(animated: !verbose)
 ///     progress.stage("solving")
-///     let log = verbose ? printLog : progress.solverLog   // nil when not a terminal
+///     let log = verbose ? printLog : progress.solverLog
 ///     ... Planner(options: .init(timeLimit: timeLimit, log: log)).solve(instance) ...
 ///     progress.stage("writing")
 ///     ...
 ///     progress.finish()   // before printing the summary on standard output
 public final class SolveProgress: @unchecked Sendable {
-    public let isEnabled: Bool
+    public enum Style: Sendable, Equatable {
+        /// One line redrawn in place, for a terminal.
+        case line
+        /// A whole line after each `silence` without output, for logs and pipes.
+        case heartbeat(silence: Duration)
+    }
+
+    /// nil: prints nothing at all.
+    public let style: Style?
+    public var isEnabled: Bool { style != nil }
     private let write: @Sendable (String) -> Void
     private let lock = NSLock()
     private let start = ContinuousClock.now
@@ -25,28 +36,36 @@ public final class SolveProgress: @unchecked Sendable {
     private var detail = ""
     private var passes = 0
     private var lastDraw: ContinuousClock.Instant?
+    private var lastWrite = ContinuousClock.now
     private var shownWidth = 0
     private var timer: DispatchSourceTimer?
     private var finished = false
 
-    /// Progress on standard error when it is a terminal (and `enabled`: pass `!verbose` so it
-    /// does not mix with GLPK's own log); otherwise a reporter that does nothing.
-    public static func standardError(enabled: Bool = true) -> SolveProgress {
-        SolveProgress(enabled: enabled && isatty(2) == 1) { text in FileHandle.standardError.write(Data(text.utf8)) }
+    /// On a terminal, the redrawn line (when `animated`: pass `!verbose` so it does not mix
+    /// with GLPK's own log); otherwise, and under --verbose, a line after every 10 s of silence.
+    public static func standardError(animated: Bool = true) -> SolveProgress {
+        let style: Style = animated && isatty(2) == 1 ? .line : .heartbeat(silence: .seconds(10))
+        return SolveProgress(style: style) { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// `write` receives the text to print (with its control characters); `ticks` redraws every
-    /// second from a background timer.
-    public init(enabled: Bool, ticks: Bool = true, write: @escaping @Sendable (String) -> Void) {
-        isEnabled = enabled
+    /// `write` receives the text to print (with its control characters); `ticks` runs the
+    /// background timer that redraws the line every second, or checks for silence.
+    public init(style: Style?, ticks: Bool = true, write: @escaping @Sendable (String) -> Void) {
+        self.style = style
         self.write = write
-        if enabled && ticks {
+        if style != nil && ticks {
             let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
-            timer.schedule(deadline: .now() + 1, repeating: 1)
-            timer.setEventHandler { [weak self] in self?.draw(force: true) }
+            let period: DispatchTimeInterval = style == .line ? .seconds(1) : .milliseconds(100)
+            timer.schedule(deadline: .now() + period, repeating: period)
+            timer.setEventHandler { [weak self] in self?.tick() }
             timer.resume()
             self.timer = timer
         }
+    }
+
+    /// The redrawn line when `enabled`, else nothing.
+    public convenience init(enabled: Bool, ticks: Bool = true, write: @escaping @Sendable (String) -> Void) {
+        self.init(style: enabled ? .line : nil, ticks: ticks, write: write)
     }
 
     deinit { timer?.cancel() }
@@ -103,8 +122,30 @@ public final class SolveProgress: @unchecked Sendable {
         return parts.joined(separator: " · ")
     }
 
+    private func tick() {
+        guard let style else { return }
+        switch style {
+        case .line:
+            draw(force: true)
+        case .heartbeat:
+            beat(at: .now)
+        }
+    }
+
+    /// In the heartbeat style, writes the current line when nothing was written for the
+    /// silence before `now`.
+    func beat(at now: ContinuousClock.Instant) {
+        guard case let .heartbeat(silence) = style else { return }
+        lock.withLock {
+            guard !finished, now - lastWrite >= silence else { return }
+            lastWrite = now
+            write(render(elapsed: now - start) + "\n")
+        }
+    }
+
+    /// Redraws the terminal line (the heartbeat style draws only on its own schedule).
     private func draw(force: Bool) {
-        guard isEnabled else { return }
+        guard style == .line else { return }
         lock.withLock {
             guard !finished else { return }
             let now = ContinuousClock.now

@@ -299,27 +299,33 @@ struct ProgressTests {
         #expect(progress.solverLog == nil)
     }
 
-    @Test func standardErrorIsSilentUnderTests() {
-        // Under `swift test` standard error is a pipe or a file, not a terminal.
-        if isatty(2) == 0 { #expect(!SolveProgress.standardError().isEnabled) }
+    @Test func standardErrorBeatsUnderTests() {
+        // Under `swift test` standard error is a pipe or a file, not a terminal: no redrawn
+        // line, only a line after 10 s of silence.
+        if isatty(2) == 0 { #expect(SolveProgress.standardError().style == .heartbeat(silence: .seconds(10))) }
+        #expect(SolveProgress.standardError(animated: false).style == .heartbeat(silence: .seconds(10)))
     }
 
-    @Test func showsStageElapsedBestPlanAndGap() {
+    @Test func aSilentSolveSaysWhatItIsDoingOnItsOwnLine() {
         let sink = Sink()
-        let progress = SolveProgress(enabled: true, ticks: false, write: sink.append)
-        progress.stage("solving")
-        #expect(sink.text.hasPrefix("\r\u{1B}[Kredeploy: solving · 0 s"))
-        progress.solverLine("#     0: obj =   0.000000000e+00 inf =   0.000e+00 (2245)")
-        progress.solverLine("#  4645: obj =   9.505442800e+02 inf =   0.000e+00 (0) 24")
-        #expect(progress.line.hasSuffix("simplex iteration 4645, objective 950.54"))
-        progress.solverLine("+   812: mip =   1.081150000e+02 >=   1.076551337e+02   0.4% (12; 0)")
-        #expect(progress.line.hasSuffix("branch-and-cut: best plan \(String(format: "%.2f", 108.115)), bound 107.66, gap 0.4%"))
-        progress.solverLine("+   100: mip =     not found yet >=   1.000000000e+02        (1; 0)")
-        #expect(progress.line.hasSuffix("branch-and-cut: no plan yet, bound 100.00"))
-        progress.solverLine("#     0: obj =   0.000000000e+00 inf =   0.000e+00 (2246)")
-        #expect(progress.line.hasPrefix("redeploy: solving (pass 2) · "))
+        let start = ContinuousClock.now
+        let progress = SolveProgress(style: .heartbeat(silence: .seconds(10)), ticks: false, write: sink.append)
+        progress.stage("solving, least shortage: network simplex")
+        progress.solverLine("*  4645: obj =   9.505442800e+02 inf =   0.000e+00 (0)")
+        progress.beat(at: start + .seconds(9))
+        #expect(sink.text.isEmpty, "nothing before 10 s of silence")
+        progress.beat(at: start + .milliseconds(12_500))
+        #expect(sink.text.hasPrefix("redeploy: solving, least shortage: network simplex · 12 s · simplex iteration 4645"))
+        #expect(sink.text.hasSuffix("\n") && !sink.text.contains("\r"), "a whole line, no terminal control")
+        let once = sink.text
+        progress.beat(at: start + .seconds(21))
+        #expect(sink.text == once, "the next line only after 10 s more")
+        progress.beat(at: start + .seconds(23))
+        #expect(sink.text.count > once.count)
         progress.finish()
-        #expect(sink.text.hasSuffix("\r\u{1B}[K"))
+        let done = sink.text
+        progress.beat(at: start + .seconds(60))
+        #expect(sink.text == done, "nothing after finish")
     }
 
     @Test func theClockMovesWhileTheSolverIsSilent() async throws {
