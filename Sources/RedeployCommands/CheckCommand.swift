@@ -6,7 +6,7 @@ extension SummaryFormat: ExpressibleByArgument {}
 
 /// `redeploy check SCENARIO`: reads and validates a scenario, then shows where the surplus and
 /// the shortage are before any move: by area and subject, by level, teachers per class against
-/// the norm, the weighted shortage W0 (CONTRACT 3.1) and the payroll headroom.
+/// the norm, the weighted shortage W0 (docs/MODEL.md 3.1) and the payroll headroom.
 /// Invalid input: every problem on standard error, exit status 2. Warnings (such as a subject
 /// code written once, near another code) go to standard error and into the output too, since
 /// check is where a planner looks for them; they leave the exit status 0.

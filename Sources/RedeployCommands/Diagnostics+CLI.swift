@@ -3,7 +3,7 @@ import Foundation
 import RedeployDomain
 import ScenarioIO
 
-/// Invalid input on the command line (CONTRACT section 4): every diagnostic on standard error,
+/// Invalid input on the command line (docs/MODEL.md section 4): every diagnostic on standard error,
 /// one per line, then exit status 2, with nothing written.
 enum InputErrors {
     /// Prints lines to standard error.

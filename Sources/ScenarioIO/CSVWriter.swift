@@ -67,7 +67,7 @@ public struct CSVWriter: Sendable {
     }
 }
 
-/// Numbers as the output files write them (CONTRACT section 4): the shortest text that reads
+/// Numbers as the output files write them (docs/MODEL.md section 4): the shortest text that reads
 /// back to the same double, never rounded for display; whole numbers without ".0".
 public enum NumberText {
     public static func format(_ value: Double) -> String {

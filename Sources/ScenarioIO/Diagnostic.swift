@@ -44,7 +44,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Invalid input: every problem found, not just the first. Commands print one diagnostic per
-/// line on standard error and exit with status 2 (CONTRACT section 4).
+/// line on standard error and exit with status 2 (docs/MODEL.md section 4).
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 

@@ -1,6 +1,6 @@
 import RedeployDomain
 
-/// The output files of `solve` (CONTRACT section 4): plan.csv, schools.csv, summary.json.
+/// The output files of `solve` (docs/MODEL.md section 4): plan.csv, schools.csv, summary.json.
 /// Numbers are written in shortest round-trip form, and nothing that varies between runs
 /// (times, paths) is written, so the same scenario gives the same bytes.
 public struct PlanOutput: Sendable {
@@ -11,7 +11,7 @@ public struct PlanOutput: Sendable {
     public var weightedShortageBefore: Double
     /// nil where nothing is proven (a greedy plan): written as null.
     public var mipGap: Double?
-    /// Extra summary entries after the contract's, in this order (already JSON values).
+    /// Extra summary entries after those of docs/MODEL.md section 4, in this order (already JSON values).
     public var extra: [(key: String, json: String)]
     /// How plan.csv and schools.csv are written: plain by default (byte for byte the same as
     /// ever); `.spreadsheet` adds a byte-order mark and guards cells against formula

@@ -1,7 +1,7 @@
 import Foundation
 import RedeployDomain
 
-/// A plan read from a plan.csv (CONTRACT section 4), each action with the line it came from,
+/// A plan read from a plan.csv (docs/MODEL.md section 4), each action with the line it came from,
 /// so that a violation the checker finds in action k can be reported as `file:line: message`.
 public struct PlanFile: Sendable, Equatable {
     /// The name used in messages (the path as the user gave it).

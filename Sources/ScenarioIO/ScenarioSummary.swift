@@ -6,7 +6,7 @@ import RedeployDomain
 /// For each pair (school, subject), staying = teachers - leaving, surplus = max(0, staying -
 /// required) and shortage = max(0, required - staying); groups sum these per school, so a
 /// surplus at one school never hides a shortage at another. `weightedShortage` is the part of
-/// W0 (CONTRACT 3.1) in the group: priority x shortage with the best coverage through
+/// W0 (docs/MODEL.md 3.1) in the group: priority x shortage with the best coverage through
 /// qualifications (`Coverage`), so it can be below the plain shortage where qualified
 /// teachers of another subject cover it.
 public struct ScenarioSummary: Sendable, Equatable {
@@ -37,7 +37,7 @@ public struct ScenarioSummary: Sendable, Equatable {
         }
     }
 
-    /// The payroll room of the policy: CONTRACT constraint 3, sum h - sum e <= sum l + payroll_change.
+    /// The payroll room of the policy: constraint 3 of docs/MODEL.md section 2, sum h - sum e <= sum l + payroll_change.
     public struct Payroll: Sendable, Equatable {
         /// sum t: today's headcount.
         public var before: Int
@@ -62,7 +62,7 @@ public struct ScenarioSummary: Sendable, Equatable {
     public var byAreaSubject: [Group]
     public var byLevel: [Group]
     public var total: Group
-    /// W0 of CONTRACT 3.1.
+    /// W0 of docs/MODEL.md 3.1.
     public var weightedShortageBefore: Double
     public var payroll: Payroll
     /// What loading the scenario found valid but probably not meant

@@ -57,7 +57,7 @@ struct ConfigMap {
     }
 }
 
-/// The keys scenario.yaml may hold (CONTRACT section 1).
+/// The keys scenario.yaml may hold (docs/MODEL.md section 1).
 enum ScenarioKeys {
     static let top = ["name", "extends", "schools", "staff", "norms", "distances", "policy", "costs"]
     static let policy = ["payroll_change", "hiring", "same_level", "transfer_scope", "max_distance_km",
