@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow", "RedeployTestSupport"]),
         .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
-        .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming", "RedeployTestSupport"]),
+        .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming", "ScenarioGenerator", "RedeployTestSupport"]),
         .testTarget(name: "ScenarioGeneratorTests", dependencies: ["ScenarioGenerator", "ScenarioIO", "RedeployDomain"]),
         .testTarget(name: "RedeployReportTests", dependencies: ["RedeployReport", "RedeployDomain", "ScenarioIO"]),
         .testTarget(name: "RedeployCommandsTests", dependencies: ["RedeployCommands", "ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),

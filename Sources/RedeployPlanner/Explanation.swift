@@ -76,7 +76,7 @@ public struct Explainer: Sendable {
         let deadline = Deadline(seconds: options.timeLimit)
         let (method, perPair, onePost) = try gains(instance, stageOne: stageOne, deadline)
         return Explanation(weightedShortage: weightedShortage, gainMethod: method,
-                           gains: Self.bestByAreaAndSubject(perPair ?? [], instance),
+                           gains: perPair.map { Self.bestByAreaAndSubject($0, instance) } ?? [],
                            gainsComplete: perPair != nil,
                            limits: try limits(scenario, instance, weightedShortage: weightedShortage,
                                               onePostChange: onePost, deadline: deadline))

@@ -23,12 +23,16 @@ public struct Planner: Sendable {
         /// Told what the planner starts ("least shortage: network simplex", ...), for progress
         /// displays: a long solve then says what it is doing.
         public var stage: (@Sendable (String) -> Void)?
+        /// false: GLPK solves every stage even where the model is a network, so that tests and
+        /// benchmarks can hold the network simplex against GLPK on the same model.
+        public var networkSimplex: Bool
         public init(timeLimit: Double? = nil, log: (@Sendable (String) -> Void)? = nil, keepStageOneFlow: Bool = false,
-                    stage: (@Sendable (String) -> Void)? = nil) {
+                    stage: (@Sendable (String) -> Void)? = nil, networkSimplex: Bool = true) {
             self.timeLimit = timeLimit
             self.log = log
             self.keepStageOneFlow = keepStageOneFlow
             self.stage = stage
+            self.networkSimplex = networkSimplex
         }
     }
 
@@ -191,7 +195,9 @@ public struct Planner: Sendable {
     /// stage 1's optimal face: arcs with a non-zero reduced cost are fixed at the bound
     /// complementary slackness holds them at.
     private func networkPlan(_ model: FlowModel, _ deadline: Deadline) -> NetworkOutcome {
-        guard let first = model.network(stage: 1), let second = model.network(stage: 2) else { return .notANetwork }
+        guard options.networkSimplex, let first = model.network(stage: 1), let second = model.network(stage: 2) else {
+            return .notANetwork
+        }
         options.stage?("least shortage: network simplex")
         guard let one = try? NetworkSimplex.solve(first, timeLimit: deadline.remaining) else { return .notANetwork }
         if one.status == .timeLimit { return .outOfTime }

@@ -228,6 +228,9 @@ extension EdgeCaseCommandTests {
         #expect(s.plan == Self.header + "hire,,A,math,1,\nrelease,A,,english,2,\n")
         #expect(s.schools == Self.schoolsHeader + "A,english,1,3,1,0\nA,math,3.5,3,4,0\n")
         #expect(s.run.stdout.contains("payroll            7 -> 5"), "\(s.run.stdout)")
+        // The screen adds up: 7 - 1 leaving + 1 hire - 2 releases = 5.
+        #expect(s.run.stdout.contains("hires              1\n  releases           2\n  leaving            1\n"),
+                "\(s.run.stdout)")
     }
 
     /// One school with zero classes and zero teachers, nothing else: W0 = W = C = 0, an empty

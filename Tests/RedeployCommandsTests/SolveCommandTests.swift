@@ -42,6 +42,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.contains("weighted shortage  3.41 -> 0.11"))
         #expect(run.stdout.contains("payroll            16 -> 16"))
+        #expect(run.stdout.contains("leaving            1\n"), "16 - 1 leaving + 1 hire = 16")
         let plan = try String(contentsOf: out.appendingPathComponent("plan.csv"), encoding: .utf8)
         let lines = plan.split(separator: "\n")
         #expect(lines.first == "action,from_school,to_school,subject,teachers,km")
@@ -103,6 +104,26 @@ extension SolveCommandTests {
         let text = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(text.contains("\"status\": \"time_limit\""))
         #expect(text.contains("\"mip_gap\": null"), "\(text)")
+        #expect(text.contains("\"method\": \"greedy (time limit)\""), "\(text)")
+    }
+}
+
+extension SolveCommandTests {
+    /// A pure network too large to solve in 1 s (in a debug build): the network simplex is
+    /// abandoned at the limit, the greedy plan is written, and a solve that stayed silent on
+    /// standard error for 10 s would have said what it was doing (here: nothing, it is quick).
+    @Test func timeLimitStopsTheNetworkSimplex() throws {
+        let work = try Paths.temporaryDirectory()
+        let scenario = work.appendingPathComponent("s")
+        let generated = try redeploy(["generate", "--schools", "2000", "--areas", "30", "--seed", "5",
+                                      "--max-distance-km", "20", "--no-qualifications", "--out", scenario.path])
+        try #require(generated.status == 0, "\(generated.stderr)")
+        let out = work.appendingPathComponent("out")
+        let run = try redeploy(["solve", scenario.path, "--out", out.path, "--time-limit", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(": time_limit\n"), "\(run.stdout)")
+        let text = try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8)
+        #expect(text.contains("\"status\": \"time_limit\""))
         #expect(text.contains("\"method\": \"greedy (time limit)\""), "\(text)")
     }
 }
