@@ -57,13 +57,13 @@ struct SolveCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
+        // --time-limit bounds the whole command: reading, the solve and the explanation.
+        let deadline = Deadline(seconds: timeLimit)
         let scenario = try InputErrors.loadScenario(self.scenario)
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
         let instance = Instance(scenario)
         Interruption.protect(writingInto: out)
         let progress = SolveProgress.standardError(animated: !verbose && !quiet)
-        // --time-limit bounds the solve and the explanation together.
-        let deadline = Deadline(seconds: timeLimit)
         defer { progress.finish() }
         progress.stage(method == .greedy ? "greedy plan" : "solving")
         let log: (@Sendable (String) -> Void)? = verbose
