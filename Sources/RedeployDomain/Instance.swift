@@ -30,6 +30,20 @@ public struct Instance: Sendable {
     public let schoolIndex: [String: Int]
     public let subjectIndex: [String: Int]
     private let listedKm: [SchoolPairKey: Double]
+    /// What `transferCost` asks of every school, without copying a `School` (its strings)
+    /// for each of the millions of candidate arcs of a large province.
+    private let places: [Place]
+
+    /// A school's level and area as small numbers, its coordinates, and cos(latitude), which
+    /// the haversine formula needs for every pair it is in.
+    struct Place: Sendable {
+        var level: Int32
+        var area: Int32
+        var latitude: Double
+        var longitude: Double
+        var cosLatitude: Double
+        var hasCoordinates: Bool
+    }
 
     struct SchoolPairKey: Hashable, Sendable {
         let low: Int32, high: Int32
@@ -76,6 +90,20 @@ public struct Instance: Sendable {
             if let a = schoolIndex[row.from], let b = schoolIndex[row.to] { km[SchoolPairKey(a, b)] = row.km }
         }
         listedKm = km
+        places = Self.places(schools)
+    }
+
+    private static func places(_ schools: [School]) -> [Place] {
+        var levels: [String: Int32] = [:], areas: [String: Int32] = [:]
+        return schools.map { school in
+            let level = levels[school.level] ?? { levels[school.level] = Int32(levels.count); return Int32(levels.count - 1) }()
+            let area = areas[school.area] ?? { areas[school.area] = Int32(areas.count); return Int32(areas.count - 1) }()
+            guard let lat = school.latitude, let lon = school.longitude else {
+                return Place(level: level, area: area, latitude: 0, longitude: 0, cosLatitude: 0, hasCoordinates: false)
+            }
+            return Place(level: level, area: area, latitude: lat, longitude: lon,
+                         cosLatitude: Geo.cosOfDegrees(lat), hasCoordinates: true)
+        }
     }
 
     private static func normTable(_ norms: [NormRow]?) -> [String: [String: Double]] {
@@ -133,12 +161,11 @@ public struct Instance: Sendable {
     /// km(i, j) of docs/MODEL.md 3.3: listed in distances.csv, else haversine from coordinates,
     /// else nil.
     public func km(_ i: Int, _ j: Int) -> Double? {
-        if let listed = listedKm[SchoolPairKey(i, j)] { return listed }
-        let (a, b) = (schools[i], schools[j])
-        guard let lat1 = a.latitude, let lon1 = a.longitude, let lat2 = b.latitude, let lon2 = b.longitude else {
-            return nil
-        }
-        return Geo.haversineKm(lat1: lat1, lon1: lon1, lat2: lat2, lon2: lon2)
+        if !listedKm.isEmpty, let listed = listedKm[SchoolPairKey(i, j)] { return listed }
+        let (a, b) = (places[i], places[j])
+        guard a.hasCoordinates && b.hasCoordinates else { return nil }
+        return Geo.haversineKm(lat1: a.latitude, lon1: a.longitude, lat2: b.latitude, lon2: b.longitude,
+                               cosLat1: a.cosLatitude, cosLat2: b.cosLatitude)
     }
 
     /// Whether the policy lets teachers move from school i to school j (subject aside).
@@ -151,12 +178,24 @@ public struct Instance: Sendable {
     /// candidate arc.
     public func transferCost(from i: Int, to j: Int) -> Double? {
         if i == j { return nil }
-        let (a, b) = (schools[i], schools[j])
+        let (a, b) = (places[i], places[j])
         if policy.sameLevel && a.level != b.level { return nil }
         if policy.transferScope == .area && a.area != b.area { return nil }
+        if let cap = policy.maxDistanceKm, Self.surelyFartherThan(cap, a, b),
+           listedKm.isEmpty || listedKm[SchoolPairKey(i, j)] == nil {
+            return nil
+        }
         let d = km(i, j)
         if let cap = policy.maxDistanceKm, let d, d > cap { return nil }
         return costs.move + costs.perKm * (d ?? 0)
+    }
+
+    /// A great circle is at least as long as its change of latitude, R |dlat|: when that alone
+    /// exceeds the cap (with a margin far above rounding), the haversine need not be computed.
+    private static func surelyFartherThan(_ cap: Double, _ a: Place, _ b: Place) -> Bool {
+        guard a.hasCoordinates && b.hasCoordinates else { return false }
+        let arc = Geo.earthRadiusKm * abs(b.latitude - a.latitude) * (Double.pi / 180)
+        return arc > cap * (1 + 1e-9) + 1e-9
     }
 
     /// Unit cost of moving one teacher from i to j: move + per_km x km (unknown km counts 0).
@@ -170,11 +209,22 @@ public enum Geo {
 
     /// Great-circle distance on a sphere of radius 6371.0 km (docs/MODEL.md 3.3).
     public static func haversineKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+        haversineKm(lat1: lat1, lon1: lon1, lat2: lat2, lon2: lon2, cosLat1: cosOfDegrees(lat1), cosLat2: cosOfDegrees(lat2))
+    }
+
+    /// The same, with cos(lat) of each end already known (`cosOfDegrees`): the same value to
+    /// the last bit, computed once per school instead of once per pair.
+    static func haversineKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double,
+                            cosLat1: Double, cosLat2: Double) -> Double {
         let rad = Double.pi / 180
         let dLat = (lat2 - lat1) * rad
         let dLon = (lon2 - lon1) * rad
-        let h = sinHalfSquared(dLat) + cos(lat1 * rad) * cos(lat2 * rad) * sinHalfSquared(dLon)
+        let h = sinHalfSquared(dLat) + cosLat1 * cosLat2 * sinHalfSquared(dLon)
         return 2 * earthRadiusKm * asin(min(1, h.squareRoot()))
+    }
+
+    static func cosOfDegrees(_ degrees: Double) -> Double {
+        cos(degrees * (Double.pi / 180))
     }
 
     private static func sinHalfSquared(_ x: Double) -> Double {
