@@ -6,16 +6,21 @@ public struct Scenario: Sendable, Equatable {
     public var staff: [StaffRow]
     /// nil when the scenario names no norms.
     public var norms: [NormRow]?
+    /// Norm rules computed per school (`NormEngine`), when the scenario names a rules preset
+    /// such as `builtin:vn-2026` instead of a per-class table; nil otherwise.
+    public var normRules: NormRules?
     public var distances: [DistanceRow]
     public var policy: Policy
     public var costs: Costs
 
     public init(name: String = "", schools: [School], staff: [StaffRow], norms: [NormRow]? = nil,
+                normRules: NormRules? = nil,
                 distances: [DistanceRow] = [], policy: Policy = Policy(), costs: Costs = Costs()) {
         self.name = name
         self.schools = schools
         self.staff = staff
         self.norms = norms
+        self.normRules = normRules
         self.distances = distances
         self.policy = policy
         self.costs = costs
@@ -32,9 +37,21 @@ public struct School: Sendable, Equatable {
     public var longitude: Double?
     /// Weight of this school's shortage; disadvantaged areas weigh more.
     public var priority: Double
+    /// Pupils enrolled; nil when not given (then no pupil extras: `NormEngine`).
+    public var pupils: Int?
+    /// Region 1, 2 or 3 of Circular 20/2023/TT-BGDĐT art. 3 (3 when not given: most schools).
+    public var region: Int
+    /// Sessions a day, 1 or 2 (primary); 2 when not given.
+    public var sessions: Int
+    public var type: SchoolType
+    /// Preschool: how many of `classes` are infant groups (nhóm trẻ); the rest are
+    /// kindergarten classes (lớp mẫu giáo).
+    public var infantGroups: Int
 
     public init(id: String, name: String = "", area: String, level: String, classes: Int,
-                latitude: Double? = nil, longitude: Double? = nil, priority: Double = 1) {
+                latitude: Double? = nil, longitude: Double? = nil, priority: Double = 1,
+                pupils: Int? = nil, region: Int = 3, sessions: Int = 2, type: SchoolType = .regular,
+                infantGroups: Int = 0) {
         self.id = id
         self.name = name
         self.area = area
@@ -43,7 +60,23 @@ public struct School: Sendable, Equatable {
         self.latitude = latitude
         self.longitude = longitude
         self.priority = priority
+        self.pupils = pupils
+        self.region = region
+        self.sessions = sessions
+        self.type = type
+        self.infantGroups = infantGroups
     }
+}
+
+/// The kind of school the staffing norms tell apart. A type never changes a school's `level`,
+/// so a boarding and a regular lower-secondary school still exchange teachers.
+public enum SchoolType: String, Sendable, CaseIterable, Equatable {
+    case regular
+    case boarding
+    case semiBoarding = "semi_boarding"
+    case disability
+    case specialised
+    case provincialBoarding = "provincial_boarding"
 }
 
 /// One row of staff.csv.
