@@ -12,8 +12,14 @@ public struct Instance: Sendable {
         public var teachers: Int
         public var leaving: Int
         public var required: Double
+        /// Staying teachers who hold a fixed post the norms give this school (the Young Pioneer
+        /// leader, `NormRules`): they are neither moved nor released while the norm asks for
+        /// the post, so a plan never pays for a hire with that post.
+        public var held: Int = 0
         /// t - l: the staff if nothing is done.
         public var staying: Int { teachers - leaving }
+        /// Staying teachers a plan may transfer or release (constraint 1's right-hand side).
+        public var movable: Int { staying - held }
     }
 
     public let name: String
@@ -63,8 +69,10 @@ public struct Instance: Sendable {
         schoolIndex = Dictionary(uniqueKeysWithValues: schools.enumerated().map { ($1.id, $0) })
 
         let normByLevel = Self.normTable(scenario.norms)
+        let schoolNorms = Self.schoolNorms(schools, scenario.normRules)
         var subjectSet = Set(scenario.staff.map(\.subject))
         for (_, subjects) in normByLevel { subjectSet.formUnion(subjects.keys) }
+        for norms in schoolNorms { subjectSet.formUnion(norms.needs.keys) }
         for q in scenario.policy.qualifications { subjectSet.insert(q.teacher); subjectSet.insert(q.teaches) }
         subjects = subjectSet.sorted()
         subjectIndex = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ($1, $0) })
@@ -81,7 +89,7 @@ public struct Instance: Sendable {
 
         let built = Self.buildPairs(scenario: scenario, schools: schools, schoolIndex: schoolIndex,
                                     subjects: subjects, subjectIndex: subjectIndex,
-                                    normByLevel: normByLevel, taughtBy: taughtBy)
+                                    normByLevel: normByLevel, schoolNorms: schoolNorms, taughtBy: taughtBy)
         pairs = built.pairs
         pairRanges = built.ranges
 
@@ -112,9 +120,26 @@ public struct Instance: Sendable {
         return table
     }
 
+    /// A school's needs and fixed posts under norm rules.
+    struct SchoolNorms {
+        var needs: [String: Double] = [:]
+        var posts: [String: Double] = [:]
+    }
+
+    /// Each school's needs under `rules` (none for a school whose level the rules do not know:
+    /// the loader has already warned, and refused any other failure).
+    private static func schoolNorms(_ schools: [School], _ rules: NormRules?) -> [SchoolNorms] {
+        guard let rules else { return [] }
+        return schools.map { school in
+            guard let derived = try? NormEngine.derive(school, rules: rules) else { return SchoolNorms() }
+            return SchoolNorms(needs: Dictionary(derived.needs.map { ($0.subject, $0.required) }, uniquingKeysWith: +),
+                               posts: derived.posts)
+        }
+    }
+
     private static func buildPairs(scenario: Scenario, schools: [School], schoolIndex: [String: Int],
                                    subjects: [String], subjectIndex: [String: Int], normByLevel: [String: [String: Double]],
-                                   taughtBy: [[Int]]) -> (pairs: [Pair], ranges: [Range<Int>]) {
+                                   schoolNorms: [SchoolNorms], taughtBy: [[Int]]) -> (pairs: [Pair], ranges: [Range<Int>]) {
         var listed = [[Int: StaffRow]](repeating: [:], count: schools.count)
         for row in scenario.staff {
             if let s = schoolIndex[row.schoolID], let a = subjectIndex[row.subject] { listed[s][a] = row }
@@ -123,9 +148,12 @@ public struct Instance: Sendable {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(schools.count)
         for (s, school) in schools.enumerated() {
-            let norms = normByLevel[school.level] ?? [:]
+            // Per-class tables (a pair wherever per_class > 0, classes or not) or per-school rules.
+            let perClass = normByLevel[school.level] ?? [:]
+            let ruled = schoolNorms.isEmpty ? SchoolNorms() : schoolNorms[s]
             var present = Set(listed[s].keys)
-            for (subject, perClass) in norms where perClass > 0 { present.insert(subjectIndex[subject]!) }
+            for (subject, figure) in perClass where figure > 0 { present.insert(subjectIndex[subject]!) }
+            for (subject, need) in ruled.needs where need > 0 { present.insert(subjectIndex[subject]!) }
             // Qualified teachers may be brought in for a subject they cover: close the set.
             var frontier = Array(present)
             while let b = frontier.popLast() {
@@ -137,9 +165,11 @@ public struct Instance: Sendable {
             let start = pairs.count
             for a in present.sorted() {
                 let row = listed[s][a]
-                let fromNorms = norms[subjects[a]].map { $0 * Double(school.classes) }
+                let staying = (row?.teachers ?? 0) - (row?.leaving ?? 0)
+                let fromNorms = ruled.needs[subjects[a]] ?? perClass[subjects[a]].map { $0 * Double(school.classes) }
+                let post = Int((ruled.posts[subjects[a]] ?? 0).rounded(.down))
                 pairs.append(Pair(school: s, subject: a, teachers: row?.teachers ?? 0, leaving: row?.leaving ?? 0,
-                                  required: row?.required ?? fromNorms ?? 0))
+                                  required: row?.required ?? fromNorms ?? 0, held: min(max(0, staying), post)))
             }
             ranges.append(start..<pairs.count)
         }

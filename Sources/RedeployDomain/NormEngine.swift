@@ -8,11 +8,22 @@ public struct NormDerivation: Sendable, Equatable {
         /// The figure the line arrives at, if it has one.
         public var value: Double?
         public var source: String
+
+        public init(text: String, value: Double?, source: String) {
+            self.text = text
+            self.value = value
+            self.source = source
+        }
     }
 
     public struct Need: Sendable, Equatable {
         public var subject: String
         public var required: Double
+
+        public init(subject: String, required: Double) {
+            self.subject = subject
+            self.required = required
+        }
     }
 
     public var school: String
@@ -29,6 +40,15 @@ public struct NormDerivation: Sendable, Equatable {
     public var posts: [String: Double]
 
     public var total: Double { maximum + fixedPosts }
+
+    public init(school: String, lines: [Line], maximum: Double, fixedPosts: Double, needs: [Need], posts: [String: Double]) {
+        self.school = school
+        self.lines = lines
+        self.maximum = maximum
+        self.fixedPosts = fixedPosts
+        self.needs = needs
+        self.posts = posts
+    }
 }
 
 /// Applies `NormRules` to one school.

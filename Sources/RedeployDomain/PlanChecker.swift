@@ -186,11 +186,12 @@ public enum PlanChecker {
         /// Constraints over sums: no pass-through, payroll, outflow cap.
         mutating func checkTotals() {
             let pairs = instance.pairs
-            for (p, pair) in pairs.enumerated() where sent[p] + released[p] > Double(pair.staying) + tolerance {
+            for (p, pair) in pairs.enumerated() where sent[p] + released[p] > Double(pair.movable) + tolerance {
                 let school = instance.schools[pair.school].id
                 let verb = sent[p] == 0 ? "releases" : released[p] == 0 ? "sends" : "sends and releases"
-                failSum(outOfPair[p] ?? [], start: 0, limit: Double(pair.staying),
-                        "no pass-through: school '\(school)' \(verb) \(number(sent[p] + released[p])) \(instance.subjects[pair.subject]) teachers but has only \(pair.staying) staying (teachers \(pair.teachers) - leaving \(pair.leaving))")
+                let held = pair.held > 0 ? ", of whom \(pair.held) hold a fixed post the norms give the school" : ""
+                failSum(outOfPair[p] ?? [], start: 0, limit: Double(pair.movable),
+                        "no pass-through: school '\(school)' \(verb) \(number(sent[p] + released[p])) \(instance.subjects[pair.subject]) teachers but has only \(pair.staying) staying (teachers \(pair.teachers) - leaving \(pair.leaving))\(held)")
             }
             let leaving = pairs.reduce(0) { $0 + $1.leaving }
             let allowed = Double(leaving + instance.policy.payrollChange)

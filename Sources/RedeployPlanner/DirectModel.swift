@@ -51,7 +51,7 @@ public enum DirectModel {
             return lp.addColumn(lower: 0, upper: .infinity, cost: weight, isInteger: isInteger)
         }
         // Row "no pass-through" and row "sum_b z <= n" of each pair; coverage row of each pair.
-        let passRow = pairs.map { lp.addRow(upper: Double($0.staying)) }
+        let passRow = pairs.map { lp.addRow(upper: Double($0.movable)) }  // held teachers never leave
         let staffRow = pairs.map { lp.addRow(upper: Double($0.staying)) }  // sum z - in + out - h + e <= t - l
         let coverRow = pairs.map { lp.addRow(lower: $0.required) }          // sum z + u >= r
         let leavers = pairs.reduce(0) { $0 + $1.leaving }

@@ -162,9 +162,10 @@ public struct FlowModel: Sendable {
                 }
             }
             let coupledPair = findCoupled()
+            // O(p) holds the teachers a plan may move; held ones (fixed posts) enter D(p) directly.
             for p in pairs.indices {
-                originRow.append(program.addRow(lower: Double(pairs[p].staying), upper: Double(pairs[p].staying)))
-                staffRow.append(program.addRow(lower: 0))
+                originRow.append(program.addRow(lower: Double(pairs[p].movable), upper: Double(pairs[p].movable)))
+                staffRow.append(program.addRow(lower: -Double(pairs[p].held)))
             }
             requirementRow = [Int](repeating: -1, count: pairs.count)
             for p in pairs.indices where pairs[p].required > 0 {
@@ -223,7 +224,7 @@ public struct FlowModel: Sendable {
                 program.addEntry(row: staffRow[p], column: h, value: 1)
                 program.addEntry(row: payroll, column: h, value: 1)
             }
-            if instance.pairs[p].staying > 0 {
+            if instance.pairs[p].movable > 0 {
                 let e = column(.release(pair: p), cost: instance.costs.release, integer: true)
                 program.addEntry(row: originRow[p], column: e, value: 1)
                 program.addEntry(row: payroll, column: e, value: -1)
@@ -236,7 +237,7 @@ public struct FlowModel: Sendable {
             var bySubject = [[Int]](repeating: [], count: instance.subjects.count)
             for p in pairs.indices { bySubject[pairs[p].subject].append(p) }
             for subjectPairs in bySubject {
-                let senders = subjectPairs.filter { pairs[$0].staying > 0 }
+                let senders = subjectPairs.filter { pairs[$0].movable > 0 }
                 let receivers = subjectPairs.filter { !covers[$0].isEmpty }
                 for p in senders {
                     let i = pairs[p].school
@@ -281,7 +282,7 @@ public struct FlowModel: Sendable {
                 hubOf[key] = h
                 return h
             }
-            for p in pairs.indices where pairs[p].staying > 0 {
+            for p in pairs.indices where pairs[p].movable > 0 {
                 let h = hub(p), i = pairs[p].school
                 let x = column(.pool(pair: p, hub: h), cost: instance.costs.move, integer: true)
                 program.addEntry(row: originRow[p], column: x, value: 1)
@@ -304,7 +305,10 @@ public struct FlowModel: Sendable {
             guard whole, !coupled, !hasOutflowRows else { return nil }
             let u = program.rowCount, t = program.rowCount + 1
             var supplies = [Int64](repeating: 0, count: program.rowCount + 2)
-            for p in instance.pairs.indices { supplies[originRow[p]] = Int64(instance.pairs[p].staying) }
+            for p in instance.pairs.indices {
+                supplies[originRow[p]] = Int64(instance.pairs[p].movable)
+                supplies[staffRow[p]] = Int64(instance.pairs[p].held)
+            }
             var totalNeed: Int64 = 0
             for c in requirementPairs {
                 let need = Int64(program.rows[requirementRow[c]].lower)

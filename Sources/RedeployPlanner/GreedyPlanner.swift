@@ -130,7 +130,7 @@ private struct GreedyState {
         }
         schoolTeachers = instance.pairRanges.map { $0.reduce(0) { $0 + instance.pairs[$1].teachers } }
         staff = instance.pairs.map { Double($0.staying) }
-        available = staff
+        available = instance.pairs.map { Double($0.movable) }  // held teachers (fixed posts) never leave
         shortage = [Double](repeating: 0, count: staff.count)
         sentBySchool = [Double](repeating: 0, count: instance.schools.count)
         headroom = Double(instance.pairs.reduce(0) { $0 + $1.leaving } + instance.policy.payrollChange)
