@@ -17,10 +17,18 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "A scenario folder or its scenario.yaml.") var scenario: String
 
     @Option(help: "Output format: table, csv or json.") var format: SummaryFormat = .table
+    @Option(help: ArgumentHelp("summary (by area, subject and level) or school: per school the norm (định mức), the teachers present (có mặt) and the difference (thừa/thiếu), as a provincial staffing report has them.",
+                               valueName: "summary|school"))
+    var by: View = .summary
+
+    enum View: String, CaseIterable, ExpressibleByArgument { case summary, school }
 
     func run() throws {
         let (loaded, warnings) = try InputErrors.loadScenarioAndWarnings(scenario)
-        let summary = ScenarioSummary(Instance(loaded), warnings: warnings)
-        print(summary.render(format), terminator: "")
+        let instance = Instance(loaded)
+        switch by {
+        case .summary: print(ScenarioSummary(instance, warnings: warnings).render(format), terminator: "")
+        case .school: print(SchoolStaffing(instance).render(format), terminator: "")
+        }
     }
 }

@@ -6,7 +6,7 @@ public struct Redeploy: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "redeploy",
         abstract: "Plans teacher transfers from surplus to shortage schools without raising payroll.",
-        subcommands: [CheckCommand.self, SolveCommand.self, EvaluateCommand.self, CompareCommand.self,
+        subcommands: [CheckCommand.self, NormsCommand.self, SolveCommand.self, EvaluateCommand.self, CompareCommand.self,
                       ReportCommand.self, GenerateCommand.self, ExportCommand.self])
 
     public init() {}
