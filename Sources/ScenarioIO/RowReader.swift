@@ -56,8 +56,8 @@ struct RowReader {
     }
 
     /// A whole number in `range`; nil (reported) otherwise.
-    private mutating func integer(_ field: CSVTable.Field, _ column: String, _ table: CSVTable,
-                                  _ range: ClosedRange<Int>) -> Int? {
+    mutating func integer(_ field: CSVTable.Field, _ column: String, _ table: CSVTable,
+                          _ range: ClosedRange<Int>) -> Int? {
         let value = field.trimmed
         guard let number = CSVNumber.integer(value) else {
             if value.isEmpty {
@@ -130,6 +130,7 @@ struct RowReader {
         let id = table.index(of: "id"), name = table.index(of: "name"), area = table.index(of: "area"),
             level = table.index(of: "level"), classes = table.index(of: "classes"), lat = table.index(of: "lat"),
             lon = table.index(of: "lon"), priority = table.index(of: "priority")
+        let normColumns = SchoolNormColumns(table)
         // Sized for every row at once: growing by doubling would hold the old and the new
         // storage together, which for a large file is the peak of reading it.
         var schools: [School] = []
@@ -179,10 +180,15 @@ struct RowReader {
             if let field = row[priority], !field.isBlank {
                 weight = decimal(field, "priority", table, 0...ScenarioLimits.priority, openBelow: true)
             }
-            if let schoolID, let schoolName, let schoolArea, let schoolLevel, let schoolClasses, let weight, coordinatesOK {
-                schools.append(School(id: schoolID, name: schoolName, area: schoolArea,
-                                      level: schoolLevel, classes: schoolClasses, latitude: latitude,
-                                      longitude: longitude, priority: weight))
+            let normCells = normValues(row, normColumns, classes: schoolClasses, table)
+            if let schoolID, let schoolName, let schoolArea, let schoolLevel, let schoolClasses, let weight, coordinatesOK,
+               let normCells {
+                let school = School(id: schoolID, name: schoolName, area: schoolArea,
+                                    level: schoolLevel, classes: schoolClasses, latitude: latitude,
+                                    longitude: longitude, priority: weight, pupils: normCells.pupils,
+                                    region: normCells.region, sessions: normCells.sessions,
+                                    type: normCells.type, infantGroups: normCells.infantGroups)
+                schools.append(school)
             }
         }
         return log.count == before ? schools : nil

@@ -45,6 +45,8 @@ public enum ScenarioLimits {
     public static let km = 40_000.0
     /// priority of a school.
     public static let priority = 1_000_000.0
+    /// pupils of a school (the largest schools have a few thousand).
+    public static let pupils = 10_000_000
     /// each of costs.move, per_km, hire, release.
     public static let cost = 1e9
     /// |policy.payroll_change|.
