@@ -99,8 +99,13 @@ struct ScenarioReader {
         var distancesTable = table(distancesRef)
 
         var norms: [NormRow]? = nil
+        var normRules: NormRules? = nil
         if let normSources {
-            norms = readNorms(normSources)
+            if normSources.contains(where: \.isRules) {
+                normRules = readRules(normSources)
+            } else {
+                norms = readNorms(normSources)
+            }
         }
 
         var rows = RowReader(log: log)
@@ -115,8 +120,8 @@ struct ScenarioReader {
         guard log.isEmpty, let schools, let staff else { return nil }
         if let norms, let staffTable { warnUnmatchedRequired(staff: staff, table: staffTable, schools: schools, norms: norms) }
         if let staffTable { warnLoneSubjects(staff: staff, table: staffTable, norms: norms ?? [], policy: policy) }
-        return Scenario(name: name, schools: schools, staff: staff, norms: norms, distances: distances,
-                        policy: policy, costs: costs)
+        return Scenario(name: name, schools: schools, staff: staff, norms: norms, normRules: normRules,
+                        distances: distances, policy: policy, costs: costs)
     }
 
     private mutating func table(_ ref: FileRef?) -> CSVTable? {
@@ -167,11 +172,64 @@ struct ScenarioReader {
                 var rows = RowReader(log: log)
                 fromFiles.append(contentsOf: rows.norms(table))
                 log = rows.log
+            case .rulesPreset, .rulesFile:
+                continue  // read by readRules: a list with rules never comes here
             }
         }
         guard ok else { return nil }
         let overridden = Set(fromFiles.map { NormKey(level: $0.level, subject: $0.subject) })
         return fromPresets.filter { !overridden.contains(NormKey(level: $0.level, subject: $0.subject)) } + fromFiles
+    }
+
+    /// The rules of the one rules file or preset `sources` names. Rules size a school as a
+    /// whole, so they are not mixed with per-class tables, nor with other rules: nil (reported
+    /// at the rules item) when the list holds anything else.
+    private mutating func readRules(_ sources: [NormSource]) -> NormRules? {
+        guard sources.count == 1 else {
+            if let rules = sources.first(where: \.isRules) {
+                let (text, ref) = rules.written
+                log.add(ref.source.display, line: ref.mark?.line, column: ref.mark?.column, key: "norms",
+                        "'\(text)' is a rules file and cannot be combined with other norms in a list: "
+                            + "name it alone (norms: \(text)), and give a school's own figures in staff.csv's required column")
+            }
+            return nil
+        }
+        switch sources[0] {
+        case .rulesPreset(let name, _):
+            guard let path = NormPresets.rulesPath(name) else { return nil }
+            return rules(path: path, display: "builtin:" + name, name: name)
+        case .rulesFile(_, let ref):
+            guard rulesFileExists(ref) else { return nil }
+            let file = ref.display.split(separator: "/").last.map(String.init) ?? ref.display
+            let name = file.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+            return rules(path: ref.absolute, display: ref.display, name: name)
+        case .preset, .file:
+            return nil
+        }
+    }
+
+    private mutating func rules(path: String, display: String, name: String) -> NormRules? {
+        let (rules, diagnostics) = NormRulesReader.read(path: path, display: display, name: name)
+        log.add(contentsOf: diagnostics)
+        return rules
+    }
+
+    /// A rules file that is missing, or no regular file, is reported at the scenario.yaml line
+    /// that names it, as a missing CSV file is.
+    private mutating func rulesFileExists(_ ref: FileRef) -> Bool {
+        var isDirectory: ObjCBool = false
+        let what: String
+        if !FileManager.default.fileExists(atPath: ref.absolute, isDirectory: &isDirectory) {
+            what = "file not found"
+        } else if isDirectory.boolValue {
+            what = "a folder, not a YAML file"
+        } else if !FileKind.isRegularFile(ref.absolute) {
+            what = "not a regular file"
+        } else {
+            return true
+        }
+        log.add(ref.source.display, line: ref.mark?.line, column: ref.mark?.column, key: ref.key, "\(what): \(ref.display)")
+        return false
     }
 
     private mutating func warnUnmatchedRequired(staff: [StaffRow], table: CSVTable, schools: [School], norms: [NormRow]) {
@@ -225,9 +283,30 @@ struct NormKey: Hashable {
     var subject: String
 }
 
+/// One item of `norms:`: a table (a preset or a CSV file) or rules (a preset or a YAML file).
 enum NormSource {
     case preset(String, ScenarioReader.FileRef)
     case file(ScenarioReader.FileRef)
+    /// `builtin:NAME` where Presets/NAME.yaml exists.
+    case rulesPreset(String, ScenarioReader.FileRef)
+    /// A path ending in .yaml or .yml, as written.
+    case rulesFile(String, ScenarioReader.FileRef)
+
+    var isRules: Bool {
+        switch self {
+        case .rulesPreset, .rulesFile: return true
+        case .preset, .file: return false
+        }
+    }
+
+    /// The item as scenario.yaml writes it, and where.
+    var written: (text: String, ref: ScenarioReader.FileRef) {
+        switch self {
+        case .preset(let name, let ref), .rulesPreset(let name, let ref): return ("builtin:" + name, ref)
+        case .rulesFile(let text, let ref): return (text, ref)
+        case .file(let ref): return (ref.display, ref)
+        }
+    }
 }
 
 /// Interprets the merged YAML map: names, paths, policy and costs, with their defaults.
@@ -336,7 +415,8 @@ struct YAMLValues {
                                       source: source, mark: mark)
     }
 
-    /// `norms:` is a CSV path, `builtin:NAME`, or a list of those; nil when absent or null.
+    /// `norms:` is a CSV path, `builtin:NAME`, or a list of those, or one rules file (a .yaml or
+    /// .yml path, or a rules preset such as `builtin:vn-2026`); nil when absent or null.
     mutating func normSources(_ map: ConfigMap) -> [NormSource]? {
         guard let entry = map["norms"], let node = leaf(entry), !Self.isNull(node) else {
             if let entry = map["norms"], leaf(entry) == nil { fail(entry, "norms", nil, "must be a CSV path or builtin:NAME") }
@@ -358,7 +438,9 @@ struct YAMLValues {
             let ref = Self.ref("norms", text, entry.source, item.mark)
             if text.hasPrefix("builtin:") {
                 let name = String(text.dropFirst("builtin:".count)).trimmingCharacters(in: .whitespaces)
-                sources.append(.preset(name, ref))
+                sources.append(NormPresets.isRules(name) ? .rulesPreset(name, ref) : .preset(name, ref))
+            } else if NormRulesReader.isRulesPath(text) {
+                sources.append(.rulesFile(text, ref))
             } else {
                 sources.append(.file(ref))
             }

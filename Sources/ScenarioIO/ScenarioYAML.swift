@@ -151,7 +151,11 @@ struct YAMLChainReader {
         return merged
     }
 
-    private mutating func compose(_ source: YAMLSource) -> Node? {
+    /// The YAML node of `source`, after the checks that give libyaml's failures a position;
+    /// nil (reported) when it cannot be read. Norm rules files are read through it too, with
+    /// their own message for an empty file.
+    mutating func compose(_ source: YAMLSource,
+                          empty: String = "is empty: expected keys such as schools: and staff:") -> Node? {
         guard FileKind.isRegularFile(source.absolute) else {
             log.add(source.display, "is not a regular file")
             return nil
@@ -174,7 +178,7 @@ struct YAMLChainReader {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                log.add(source.display, "is empty: expected keys such as schools: and staff:")
+                log.add(source.display, empty)
                 return nil
             }
             return node

@@ -6,7 +6,7 @@ import RedeployDomain
 @Suite("Norm presets")
 struct NormPresetTests {
     @Test func shippedPresets() {
-        #expect(NormPresets.names == ["vn-2023", "vn-2023-full"])
+        #expect(NormPresets.names == ["vn-2023", "vn-2023-full", "vn-2026"])
         #expect(NormPresets.rows("nope") == nil)
         #expect(NormPresets.rows("../Presets/vn-2023") == nil)
     }

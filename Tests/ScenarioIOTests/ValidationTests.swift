@@ -411,7 +411,7 @@ struct YAMLValidationTests {
     @Test func unknownBuiltinNorms() {
         let s = yaml("norms: builtin:vn-2032\n")
         expectOne(s.errors(), file: s.path("scenario.yaml"), line: 4, column: 8, key: "norms",
-                  "no built-in norms named 'vn-2032' (did you mean 'vn-2023'?); available: builtin:vn-2023, builtin:vn-2023-full")
+                  "no built-in norms named 'vn-2032' (did you mean 'vn-2023'?); available: builtin:vn-2023, builtin:vn-2023-full, builtin:vn-2026")
     }
 
     @Test func duplicateKey() {
