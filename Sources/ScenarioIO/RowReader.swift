@@ -12,6 +12,11 @@ struct RowReader {
     private var idHintsLeft = 20
     /// One string per subject code of staff.csv, shared by all its rows (see `shared`).
     private var subjectCodes: [String: String] = [:]
+    /// The scenario's norm rules, when it names some: each school is sized by them as it is
+    /// read (`checkNorms`), so that one they cannot size is refused at its row.
+    var normRules: NormRules?
+    /// Valid but probably unintended input, such as a school of a level the rules do not know.
+    var warnings: [Diagnostic] = []
 
     init(log: DiagnosticLog) {
         self.log = log
@@ -188,6 +193,7 @@ struct RowReader {
                                     longitude: longitude, priority: weight, pupils: normCells.pupils,
                                     region: normCells.region, sessions: normCells.sessions,
                                     type: normCells.type, infantGroups: normCells.infantGroups)
+                checkNorms(school, row, normColumns, levelColumn: level, table)
                 schools.append(school)
             }
         }

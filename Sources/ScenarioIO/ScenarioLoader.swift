@@ -109,6 +109,7 @@ struct ScenarioReader {
         }
 
         var rows = RowReader(log: log)
+        rows.normRules = normRules
         let schools = schoolsTable.flatMap { rows.schools($0) }
         schoolsTable = nil
         let schoolIDs = rows.schoolIDs
@@ -116,10 +117,14 @@ struct ScenarioReader {
         let distances = distancesTable.map { rows.distances($0, schoolIDs: schoolIDs) } ?? []
         distancesTable = nil
         log = rows.log
+        warnings.append(contentsOf: rows.warnings)
 
         guard log.isEmpty, let schools, let staff else { return nil }
         if let norms, let staffTable { warnUnmatchedRequired(staff: staff, table: staffTable, schools: schools, norms: norms) }
-        if let staffTable { warnLoneSubjects(staff: staff, table: staffTable, norms: norms ?? [], policy: policy) }
+        if let staffTable {
+            warnLoneSubjects(staff: staff, table: staffTable, norms: norms ?? [],
+                             ruled: normRules.map(Self.subjects) ?? [], policy: policy)
+        }
         return Scenario(name: name, schools: schools, staff: staff, norms: norms, normRules: normRules,
                         distances: distances, policy: policy, costs: costs)
     }
@@ -244,6 +249,16 @@ struct ScenarioReader {
         }
     }
 
+    /// The subjects norm rules can give a school a need in, once per level that names them:
+    /// as a norms table's rows do, they make a staff row's code one used elsewhere. A `spread`
+    /// entry (experiential activities) is no subject of its own.
+    static func subjects(_ rules: NormRules) -> [String] {
+        rules.levels.values.flatMap { level in
+            level.subjects.filter { !$0.spread }.map(\.subject) + level.fixedPosts.map(\.subject)
+                + (level.homeroomSubject.map { [$0] } ?? [])
+        }
+    }
+
     /// Past this many distinct subject codes (a province has a few dozen) the codes are not a
     /// list a person typed, and comparing each lone code with all of them would cost more than
     /// reading the file: no lone-subject warning is looked for.
@@ -256,10 +271,12 @@ struct ScenarioReader {
     /// `young_pioneer_leader`, but most often a slip (`preschol` beside `preschool`), which
     /// would otherwise be taken silently as a new subject. Warns where such a code is near one
     /// used elsewhere (see `Suggestion.loneCode`).
-    private mutating func warnLoneSubjects(staff: [StaffRow], table: CSVTable, norms: [NormRow], policy: Policy) {
+    private mutating func warnLoneSubjects(staff: [StaffRow], table: CSVTable, norms: [NormRow], ruled: [String],
+                                           policy: Policy) {
         var uses: [String: Int] = [:]
         for row in staff { uses[row.subject, default: 0] += 1 }
         for norm in norms { uses[norm.subject, default: 0] += 1 }
+        for code in ruled { uses[code, default: 0] += 1 }
         for q in policy.qualifications {
             uses[q.teacher, default: 0] += 1
             uses[q.teaches, default: 0] += 1

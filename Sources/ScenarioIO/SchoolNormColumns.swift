@@ -105,3 +105,59 @@ extension RowReader {
         return groups
     }
 }
+
+extension RowReader {
+    /// Sizes `school` by the scenario's norm rules as the model will (`NormEngine.derive`), so
+    /// that a school the rules cannot size is refused here, at the cell to change, rather than
+    /// left without a norm unseen. A level the rules do not know is no error: such a school (a
+    /// college, say) gets no norm figures, as with per-class tables; it is warned about.
+    mutating func checkNorms(_ school: School, _ row: CSVTable.Row, _ columns: SchoolNormColumns,
+                             levelColumn: Int?, _ table: CSVTable) {
+        guard let rules = normRules else { return }
+        do {
+            _ = try NormEngine.derive(school, rules: rules)
+        } catch {
+            // The cell to change; the level cell when the file has no such column (the default).
+            let cell = { (column: Int?) in row[column] ?? row[levelColumn] }
+            switch error {
+            case .noLevel(let level):
+                warnings.append(Self.diagnostic(row[levelColumn], row, table,
+                                                "level '\(level)' has no norms in \(rules.name): required is 0 unless staff.csv gives it"))
+            case .noPerClassRule(let level, let type, _):
+                // No figure for the type at all: change the type; one for other sessions: the sessions.
+                let perClass = rules.levels[level]?.perClass ?? []
+                let forType = perClass.filter { $0.types.isEmpty || $0.types.contains(type) }
+                let column = forType.isEmpty ? columns.type : columns.sessions
+                log.add(Self.diagnostic(cell(column), row, table, "\(error) (\(rules.name) has figures for "
+                                            + (forType.isEmpty ? Self.typesHint(perClass) : Self.sessionsHint(forType)) + ")"))
+            case .noRegion(let level, _):
+                log.add(Self.diagnostic(cell(columns.region), row, table, "\(error) (\(rules.name) has one for "
+                                            + Self.regionsHint(rules.levels[level]?.pupilExtras) + "; leave pupils empty for no pupil extras)"))
+            }
+        }
+    }
+
+    private static func diagnostic(_ field: CSVTable.Field?, _ row: CSVTable.Row, _ table: CSVTable,
+                                   _ message: String) -> Diagnostic {
+        Diagnostic(file: table.file, line: field?.line ?? row.line, column: field?.column ?? 1, message: message)
+    }
+
+    /// "types boarding, regular": the types per-class rules name, each once, in order.
+    private static func typesHint(_ rules: [PerClassRule]) -> String {
+        var seen: [String] = []
+        for type in rules.flatMap(\.types).map(\.rawValue) where !seen.contains(type) { seen.append(type) }
+        return "types " + seen.joined(separator: ", ")
+    }
+
+    /// "1 session(s) a day": the sessions of the rules that match the school's type.
+    private static func sessionsHint(_ rules: [PerClassRule]) -> String {
+        Set(rules.compactMap(\.sessions)).sorted().map(String.init).joined(separator: " and ") + " session(s) a day"
+    }
+
+    /// "regions 1, 3": those with both a class size and pupils per extra teacher.
+    private static func regionsHint(_ extras: PupilExtras?) -> String {
+        let regions = (1...3).filter { (extras?.classSize[$0] ?? 0) > 0 && (extras?.pupilsPerTeacher[$0] ?? 0) > 0 }
+        let list = regions.map(String.init).joined(separator: ", ")
+        return regions.isEmpty ? "no region" : (regions.count == 1 ? "region " : "regions ") + list
+    }
+}
