@@ -27,6 +27,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Scenario name.") var name: String?
 
     @Flag(help: "Write norms.csv and leave `required` empty (default: explicit `required`).") var norms = false
+    @Flag(name: .customLong("norm-rules"),
+          help: "Norms per school (norms: builtin:vn-2026): schools.csv gains pupils, region, sessions, type and infant_groups; `required` left empty; a Young Pioneer leader at each primary and lower-secondary school.")
+    var normRules = false
     @Flag(name: .customLong("no-coordinates"), help: "Write no lat/lon.") var noCoordinates = false
     @Option(help: ArgumentHelp("Write distances.csv: road-like km for same-level pairs within this many km.", valueName: "km"))
     var distances: Double?
@@ -55,6 +58,7 @@ struct GenerateCommand: ParsableCommand {
         if let province, ProvincePreset(rawValue: province) == nil {
             throw ValidationError("--province must be one of: \(ProvincePreset.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        if norms && normRules { throw ValidationError("--norms and --norm-rules exclude each other.") }
         guard TransferScope(rawValue: scope) != nil else { throw ValidationError("--scope must be any or area.") }
         if let areas {
             guard province == nil else { throw ValidationError("--areas and --province exclude each other.") }
@@ -75,6 +79,7 @@ struct GenerateCommand: ParsableCommand {
                                  province: province.flatMap(ProvincePreset.init(rawValue:)))
         o.name = name
         o.useNorms = norms
+        o.normRules = normRules
         o.coordinates = !noCoordinates
         o.distancesWithinKm = distances
         o.qualifications = qualifications

@@ -69,4 +69,25 @@ public enum Curriculum {
     public static func needs(_ level: String) -> [Need] {
         needsByLevel[level] ?? []
     }
+
+    /// The norm rules preset that `GeneratorOptions.normRules` scenarios name.
+    public static let rulesPresetName = "vn-2026"
+
+    /// The rules of `rulesPresetName`, as ScenarioIO reads the preset for a scenario.
+    public static let rules: NormRules = {
+        guard let rules = NormPresets.rules(rulesPresetName) else {
+            preconditionFailure("the norm rules preset \(rulesPresetName) is missing from ScenarioIO's resources")
+        }
+        return rules
+    }()
+
+    /// The timetable's teachers a class at `level` (the sum of `needs`) over the most a class
+    /// of a regular school that `rules` allow (two sessions a day in primary): the share of
+    /// the maximum that schools are staffed to (primary 1.374 / 1.5, lower secondary 1.75 / 1.9).
+    static func timetableShare(_ level: String, rules: NormRules) -> Double {
+        let timetable = needs(level).reduce(0) { $0 + $1.perClass }
+        guard timetable > 0, let maximum = rules.levels[level]?.perClassRule(type: .regular, sessions: 2)?.value,
+              maximum > 0 else { return 1 }
+        return timetable / maximum
+    }
 }

@@ -13,6 +13,14 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var name: String?
     /// true: a norms table and staff rows without `required`; false: explicit `required`.
     public var useNorms: Bool = false
+    /// true: norm rules per school (`norms: builtin:vn-2026`, `Curriculum.rulesPresetName`)
+    /// instead of a table or explicit `required`: every school gets pupils, a region, sessions,
+    /// a type and infant groups (schools.csv gains those columns), staff rows leave `required`
+    /// empty, staff are drawn around each school's own norm, and each school the rules give a
+    /// fixed post (the Young Pioneer leader of primary and lower-secondary schools) has one
+    /// teacher in it. Takes the place of `useNorms`. false: the files are byte for byte what
+    /// they were before the option existed.
+    public var normRules: Bool = false
     /// Write lat/lon in schools.csv (positions are generated either way, for distances).
     public var coordinates: Bool = true
     /// Write distances.csv with road-like distances for same-level pairs within this many km.
@@ -110,22 +118,56 @@ public enum ScenarioGenerator {
             if !anyUntaught, !candidates.isEmpty { untaught[candidates[stressRNG.int(in: 0...(candidates.count - 1))]] = true }
         }
 
+        // 2b. Norm rules: each school's pupils, region, sessions, type, infant groups (stream 6).
+        let rules: NormRules? = options.normRules ? Curriculum.rules : nil
+        var sized: [School] = []
+        if rules != nil {
+            let attributes = SchoolKinds.draw(drafts, areas: areas, seed: options.seed)
+            for i in drafts.indices {
+                let a = attributes[i]
+                drafts[i].school.region = a.region
+                drafts[i].school.sessions = a.sessions
+                drafts[i].school.type = a.type
+                var asStaffed = drafts[i].school
+                asStaffed.classes = drafts[i].staffedClasses
+                asStaffed.pupils = a.pupils
+                asStaffed.infantGroups = a.infantGroups
+                sized.append(asStaffed)
+                // A school that lost its classes lost its pupils and groups with them.
+                let kept = drafts[i].school.classes == drafts[i].staffedClasses
+                drafts[i].school.pupils = kept ? a.pupils : 0
+                drafts[i].school.infantGroups = kept ? a.infantGroups : 0
+            }
+        }
+
         // 3. Staff by subject (stream 3), legacy subjects split off (stream 4).
         var staffing = SplitMix64(seed: options.seed, stream: 3)
         var legacyRNG = SplitMix64(seed: options.seed, stream: 4)
         var staff: [StaffRow] = []
         staff.reserveCapacity(drafts.count * 10)
+        let statesRequired = !options.useNorms && rules == nil
         for (i, draft) in drafts.enumerated() {
             let school = draft.school
             let schoolFactor = 1 + 0.06 * staffing.normal()
-            for need in Curriculum.needs(school.level) {
-                let required = round2(Double(school.classes) * need.perClass)
-                let typical = Double(draft.staffedClasses) * need.perClass
+            var posts: [(subject: String, count: Double)] = []
+            let needs: [SubjectNeed]
+            if let rules {
+                (needs, posts) = ruledNeeds(school, sized: sized[i], rules: rules)
+            } else {
+                needs = Curriculum.needs(school.level).map { need in
+                    SubjectNeed(subject: need.subject, required: round2(Double(school.classes) * need.perClass),
+                                typical: Double(draft.staffedClasses) * need.perClass,
+                                staffing: need.staffing, specialist: need.specialist)
+                }
+            }
+            for need in needs {
+                let required = need.required
+                let typical = need.typical
                 let noise = 1 + (need.specialist ? 0.15 : 0.05) * staffing.normal()
                 let teachers = staffing.stochasticRound(typical * draft.staffing * need.staffing * schoolFactor * noise)
                 var leaving = 0
                 for _ in 0..<teachers where staffing.bernoulli(options.leavingRate) { leaving += 1 }
-                let stated: Double? = options.useNorms ? nil : required
+                let stated: Double? = statesRequired ? required : nil
 
                 guard school.level == "lower_secondary", let legacy = Curriculum.legacy[need.subject],
                       options.legacyShare > 0 else {
@@ -157,8 +199,13 @@ public enum ScenarioGenerator {
                 }
                 for (s, entry) in legacy.enumerated() where counts[s + 1] > 0 {
                     staff.append(StaffRow(schoolID: school.id, subject: entry.subject, teachers: counts[s + 1],
-                                          leaving: leavers[s + 1], required: options.useNorms ? nil : 0))
+                                          leaving: leavers[s + 1], required: statesRequired ? 0 : nil))
                 }
+            }
+            // Each fixed post of the rules held by one teacher, whom the norm keeps at the school.
+            for post in posts {
+                staff.append(StaffRow(schoolID: school.id, subject: post.subject,
+                                      teachers: Int(post.count.rounded(.up)), leaving: 0, required: nil))
             }
             if untaught[i] {
                 staff.append(StaffRow(schoolID: school.id, subject: untaughtSubject, teachers: 0, leaving: 0,
@@ -172,14 +219,64 @@ public enum ScenarioGenerator {
                 policy.qualifications.append(q)
             }
         }
-        let norms: [NormRow]? = options.useNorms ? Curriculum.norms : nil
+        let norms: [NormRow]? = options.useNorms && rules == nil ? Curriculum.norms : nil
         let distances = options.distancesWithinKm.map { roadDistances(drafts, areas: areas, withinKm: $0) } ?? []
         var schools = drafts.map(\.school)
         if !options.coordinates {
             for i in schools.indices { schools[i].latitude = nil; schools[i].longitude = nil }
         }
         return Scenario(name: options.name ?? defaultName(options, areaCount: areas.count), schools: schools,
-                        staff: staff, norms: norms, distances: distances, policy: policy, costs: options.costs)
+                        staff: staff, norms: norms, normRules: rules, distances: distances, policy: policy,
+                        costs: options.costs)
+    }
+
+    /// What one subject of a school needs, and the teachers its staff is drawn around.
+    struct SubjectNeed {
+        var subject: String
+        /// The need of the school as it is (0 for a school that lost its classes).
+        var required: Double
+        /// Teachers a school staffed to the timetable has, before area and level effects.
+        var typical: Double
+        var staffing: Double
+        var specialist: Bool
+    }
+
+    /// A school's subject needs under norm rules, in the order of the rules' subjects, and its
+    /// fixed posts. `sized` is the school as it was staffed (its classes before `stress`).
+    ///
+    /// Schools are staffed to the timetable, not to the most the norm allows: the typical
+    /// staff of a subject is its share of the school's maximum times, for the level, the
+    /// timetable's teachers a class (`Curriculum.needs`, which the level shapes of
+    /// `ProvincePreset.levelStaffing` are set against) over the rules' maximum a class of a
+    /// regular school. So a regular school is staffed as without rules, and a school the rules
+    /// allow more (boarding, specialised, infant groups, pupils above the class size) has
+    /// proportionally more teachers.
+    static func ruledNeeds(_ school: School, sized: School, rules: NormRules)
+        -> (needs: [SubjectNeed], posts: [(subject: String, count: Double)]) {
+        // SchoolKinds draws only schools the rules have figures for (the tests derive them all).
+        guard let level = rules.levels[school.level],
+              let asStaffed = try? NormEngine.derive(sized, rules: rules),
+              let actual = try? NormEngine.derive(school, rules: rules) else {
+            preconditionFailure("\(rules.name) has no norm for generated school \(school.id)")
+        }
+        let calibration = Curriculum.timetableShare(school.level, rules: rules)
+        let postCounts = actual.posts
+        let staffedNeed = Dictionary(asStaffed.needs.map { ($0.subject, $0.required) }, uniquingKeysWith: +)
+        let actualNeed = Dictionary(actual.needs.map { ($0.subject, $0.required) }, uniquingKeysWith: +)
+        var order: [String] = []
+        for subject in level.subjects where !subject.spread && !order.contains(subject.subject) {
+            order.append(subject.subject)
+        }
+        for need in asStaffed.needs where !order.contains(need.subject) { order.append(need.subject) }
+        var needs: [SubjectNeed] = []
+        for subject in order where postCounts[subject] == nil {
+            let typical = (staffedNeed[subject] ?? 0) * calibration
+            let perClass = sized.classes > 0 ? typical / Double(sized.classes) : 0
+            needs.append(SubjectNeed(subject: subject, required: actualNeed[subject] ?? 0, typical: typical,
+                                     staffing: Curriculum.subjectStaffing[subject] ?? 1, specialist: perClass < 0.15))
+        }
+        let posts = postCounts.sorted { $0.key < $1.key }.map { (subject: $0.key, count: $0.value) }
+        return (needs, posts)
     }
 
     struct Draft {

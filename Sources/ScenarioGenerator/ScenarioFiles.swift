@@ -3,7 +3,9 @@ import RedeployDomain
 import ScenarioIO
 
 /// A scenario as the files of docs/MODEL.md section 1: scenario.yaml, schools.csv, staff.csv,
-/// and norms.csv and distances.csv when the scenario has them.
+/// and norms.csv and distances.csv when the scenario has them. A scenario with norm rules names
+/// them as the built-in preset they carry the name of (`norms: builtin:vn-2026`), and its
+/// schools.csv has the columns the rules read.
 public enum ScenarioFiles {
     public struct File: Sendable, Equatable {
         public var name: String
@@ -13,7 +15,7 @@ public enum ScenarioFiles {
     /// The files, in a fixed order, as text. Same scenario, same bytes.
     public static func render(_ scenario: Scenario) -> [File] {
         var files = [File(name: "scenario.yaml", contents: yaml(scenario)),
-                     File(name: "schools.csv", contents: schoolsCSV(scenario.schools)),
+                     File(name: "schools.csv", contents: schoolsCSV(scenario.schools, normColumns: scenario.normRules != nil)),
                      File(name: "staff.csv", contents: staffCSV(scenario.staff))]
         if let norms = scenario.norms { files.append(File(name: "norms.csv", contents: normsCSV(norms))) }
         if !scenario.distances.isEmpty {
@@ -28,7 +30,15 @@ public enum ScenarioFiles {
     public static func yaml(_ scenario: Scenario) -> String {
         let p = scenario.policy, c = scenario.costs
         var lines = ["name: \(yamlString(scenario.name))", "schools: schools.csv", "staff: staff.csv"]
-        if scenario.norms != nil { lines.append("norms: norms.csv") }
+        if let rules = scenario.normRules {
+            // Preset names are file names: plain (`builtin:vn-2026`) unless they need quoting.
+            let plain = !rules.name.isEmpty && rules.name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            }
+            lines.append("norms: " + (plain ? "builtin:" + rules.name : yamlString("builtin:" + rules.name)))
+        } else if scenario.norms != nil {
+            lines.append("norms: norms.csv")
+        }
         if !scenario.distances.isEmpty { lines.append("distances: distances.csv") }
         lines += [
             "policy:",
@@ -59,15 +69,23 @@ public enum ScenarioFiles {
         }
     }
 
-    public static func schoolsCSV(_ schools: [School]) -> String {
+    /// schools.csv; `normColumns` adds pupils, region, sessions, type and infant_groups, the
+    /// columns norm rules read (pupils empty where not known).
+    public static func schoolsCSV(_ schools: [School], normColumns: Bool = false) -> String {
         let located = schools.contains { $0.latitude != nil && $0.longitude != nil }
-        var csv = CSVWriter(header: located
+        var header = located
             ? ["id", "name", "area", "level", "classes", "lat", "lon", "priority"]
-            : ["id", "name", "area", "level", "classes", "priority"])
+            : ["id", "name", "area", "level", "classes", "priority"]
+        if normColumns { header += ["pupils", "region", "sessions", "type", "infant_groups"] }
+        var csv = CSVWriter(header: header)
         for s in schools {
             var row = [s.id, s.name, s.area, s.level, String(s.classes)]
             if located { row += [NumberText.format(s.latitude), NumberText.format(s.longitude)] }
             row.append(NumberText.format(s.priority))
+            if normColumns {
+                row += [s.pupils.map(String.init) ?? "", String(s.region), String(s.sessions), s.type.rawValue,
+                        String(s.infantGroups)]
+            }
             csv.appendRow(row)
         }
         return csv.text
