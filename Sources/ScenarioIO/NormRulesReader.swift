@@ -73,8 +73,14 @@ struct NormRulesReader {
             return nil
         }
         var levels: [String: LevelNorms] = [:]
+        var seen: Set<String> = []
         for (keyNode, value) in mapping {
             guard let level = code(keyNode, "levels") else { continue }
+            // YAML refuses the same key twice, but not two that differ only by spaces around.
+            guard seen.insert(level).inserted else {
+                fail(keyNode, "levels." + level, "level '\(level)' appears twice")
+                continue
+            }
             if let norms = self.level(value, "levels." + level, owner: keyNode) { levels[level] = norms }
         }
         return NormRules(name: name, levels: levels)

@@ -11,8 +11,8 @@ struct NormRulesReaderTests {
     /// Primary of Presets/vn-2026.yaml, written out by hand: every figure and source.
     static let primaryByHand = LevelNorms(
         perClass: [
-            PerClassRule(sessions: 1, value: 1.2, source: "Circular 20/2023/TT-BGDĐT art. 7 cl. 1: at most 1.2 teachers per class of one session a day"),
-            PerClassRule(sessions: 2, value: 1.5, source: "Circular 20/2023/TT-BGDĐT art. 7 cl. 1: at most 1.5 teachers per class of two sessions a day"),
+            PerClassRule(types: [.regular, .semiBoarding, .disability], sessions: 1, value: 1.2, source: "Circular 20/2023/TT-BGDĐT art. 7 cl. 1: at most 1.2 teachers per class of one session a day"),
+            PerClassRule(types: [.regular, .semiBoarding, .disability], sessions: 2, value: 1.5, source: "Circular 20/2023/TT-BGDĐT art. 7 cl. 1: at most 1.5 teachers per class of two sessions a day"),
         ],
         pupilExtras: PupilExtras(
             classSize: [1: 25, 2: 30, 3: 35], pupilsPerTeacher: [1: 12, 2: 15, 3: 17],
@@ -255,6 +255,12 @@ struct NormRulesReaderTests {
     @Test func aLevelThatIsNotAMap() {
         #expect(errors("  primary:\n    per_class:", "  primary: 1.5\n  college:\n    per_class:") == [
             "rules.yaml:3:12: levels.primary: must be a map of keys (per_class, per_infant_group, pupil_extras, fixed_posts, teaching_periods, homeroom, subjects), got '1.5'",
+        ])
+    }
+
+    @Test func aLevelTwice() {
+        #expect(errors("  primary:\n    per_class:", "  primary:\n    per_class:\n      - {value: 1, source: s}\n    subjects: [{subject: a, periods: 1, source: s}]\n  \"primary \":\n    per_class:") == [
+            "rules.yaml:7:3: levels.primary: level 'primary' appears twice",
         ])
     }
 

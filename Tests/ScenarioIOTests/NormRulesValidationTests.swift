@@ -45,6 +45,10 @@ struct NormRulesValidationTests {
         let s = scenario("id,area,level,classes,type\nS1,X,lower_secondary,10,specialised\nS2,X,primary,8,\n")
         expectOne(s.errors(), file: s.path("schools.csv"), line: 2, column: 25,
                   "the norms give no teachers per class for a specialised lower_secondary school with 2 session(s) a day (vn-2026 has figures for types boarding, semi_boarding, disability, regular)")
+        // No article names a boarding primary school.
+        let primary = scenario("id,area,level,classes,type\nS1,X,primary,10,boarding\nS2,X,primary,8,\n")
+        expectOne(primary.errors(), file: primary.path("schools.csv"), line: 2, column: 17,
+                  "the norms give no teachers per class for a boarding primary school with 2 session(s) a day (vn-2026 has figures for types regular, semi_boarding, disability)")
         let upper = scenario("id,area,level,classes,type\nS1,X,upper_secondary,10,semi_boarding\nS2,X,primary,8,\n")
         expectOne(upper.errors(), file: upper.path("schools.csv"), line: 2, column: 25,
                   "the norms give no teachers per class for a semi_boarding upper_secondary school with 2 session(s) a day (vn-2026 has figures for types specialised, provincial_boarding, boarding, regular, disability)")
