@@ -97,8 +97,12 @@ public enum NormEngine {
         let extra = try pupilExtra(school, level, line)
         let maximum = base + extra
         line("maximum (định mức): \(number(base)) + \(number(extra))", maximum, "")
-        let shares = try periodsBased(school, level, line)
-        var needs = split(maximum, by: shares, line)
+        var needs: [String: Double]
+        if level.teachingPeriods(type: school.type) == nil {
+            needs = withoutTimetable(maximum, level, line)
+        } else {
+            needs = split(maximum, by: try periodsBased(school, level, line), line)
+        }
         var posts: [String: Double] = [:]
         for post in level.fixedPosts where post.types.isEmpty || post.types.contains(school.type) {
             posts[post.subject, default: 0] += post.count
@@ -153,10 +157,7 @@ public enum NormEngine {
     private static func periodsBased(_ school: School, _ level: LevelNorms,
                                      _ line: (String, Double?, String) -> Void) throws(NormError) -> [String: Double] {
         let classes = Double(school.classes)
-        guard let load = level.teachingPeriods(type: school.type), load.value > 0 else {
-            // No timetable (preschool): each subject's weight is its periods figure alone.
-            return Dictionary(level.subjects.map { ($0.subject, $0.periods) }, uniquingKeysWith: +)
-        }
+        guard let load = level.teachingPeriods(type: school.type), load.value > 0 else { return [:] }
         line("a full-time teacher teaches \(number(load.value)) periods a week", load.value, load.source)
         var shares: [String: Double] = [:]
         var spread = 0.0
@@ -184,6 +185,22 @@ public enum NormEngine {
             for (subject, share) in shares { shares[subject] = share + spread * share / own }
         }
         return shares
+    }
+
+    /// A level without a subject timetable (preschool): the maximum goes to its subjects by
+    /// their `periods` weights, the whole of it to a single one.
+    private static func withoutTimetable(_ maximum: Double, _ level: LevelNorms,
+                                         _ line: (String, Double?, String) -> Void) -> [String: Double] {
+        let total = level.subjects.reduce(0) { $0 + $1.periods }
+        guard total > 0 else { return [:] }
+        var needs: [String: Double] = [:]
+        for subject in level.subjects where subject.periods > 0 {
+            let need = maximum * subject.periods / total
+            needs[subject.subject, default: 0] += need
+            line(level.subjects.count == 1 ? "\(subject.subject): the whole maximum" : "\(subject.subject): its share of the maximum",
+                 need, subject.source)
+        }
+        return needs
     }
 
     /// The maximum divided in proportion to the periods-based needs.
