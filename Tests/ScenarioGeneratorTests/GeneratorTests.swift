@@ -396,8 +396,8 @@ struct RoundTripTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
             .filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent("scenario.yaml").path) }
             .sorted()
-        #expect(names == ["quang-ninh", "quang-ninh-30km", "quang-ninh-integrated", "quang-ninh-shared",
-                          "quang-ninh-streamlining", "quang-ninh-within-areas", "soc-trang"])
+        #expect(names == ["quang-ninh", "quang-ninh-30km", "quang-ninh-integrated", "quang-ninh-norms", "quang-ninh-shared",
+                          "quang-ninh-streamlining", "quang-ninh-within-areas", "soc-trang", "soc-trang-norms"])
         var base: Scenario?
         for name in names {
             var warnings: [Diagnostic] = []
@@ -429,5 +429,13 @@ struct RoundTripTests {
         let classes = st.schools.filter { $0.level == "preschool" }.reduce(0) { $0 + $1.classes }
         let teachers = st.staff.filter { preschools.contains($0.schoolID) }.reduce(0) { $0 + $1.teachers }
         #expect((1.6...1.8).contains(Double(teachers) / Double(classes)))
+        // The norms variants: the same schools, sized by vn-2026 (the generator's --norm-rules).
+        for (name, baseName) in [("quang-ninh-norms", "quang-ninh"), ("soc-trang-norms", "soc-trang")] {
+            let ruled = try load(name), plain = try load(baseName)
+            #expect(ruled.normRules?.name == "vn-2026", "\(name)")
+            #expect(ruled.schools.map(\.id) == plain.schools.map(\.id), "\(name)")
+            #expect(Set(ruled.schools.map(\.type)).count >= 3, "\(name): schools of several types")
+            #expect(ruled.staff.allSatisfy { $0.required == nil }, "\(name): the norms decide")
+        }
     }
 }
