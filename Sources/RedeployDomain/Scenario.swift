@@ -12,6 +12,12 @@ public struct Scenario: Sendable, Equatable {
     public var distances: [DistanceRow]
     public var policy: Policy
     public var costs: Costs
+    /// The school years the plan covers (docs/MODEL.md section 6); nil: one year, as in
+    /// sections 1 to 4.
+    public var horizon: Horizon? = nil
+    /// retraining.csv (docs/MODEL.md section 5): who may be retrained into what; empty when the
+    /// scenario names no such file.
+    public var retraining: [RetrainingRow] = []
 
     public init(name: String = "", schools: [School], staff: [StaffRow], norms: [NormRow]? = nil,
                 normRules: NormRules? = nil,
