@@ -46,6 +46,7 @@ struct CompareCommand: ParsableCommand {
         for path in scenarios {
             do {
                 let scenario = try InputErrors.loadScenario(path)
+                try SolveCommand.refuseWhatCannotBeSolved(scenario, path: path)
                 try SolveCommand.checkPayrollCanBeMet(scenario, path: path)
                 loaded.append((path, scenario))
             } catch let code as ExitCode where code.rawValue == 2 {

@@ -60,6 +60,7 @@ struct SolveCommand: ParsableCommand {
         // --time-limit bounds the whole command: reading, the solve and the explanation.
         let deadline = Deadline(seconds: timeLimit)
         let scenario = try InputErrors.loadScenario(self.scenario)
+        try Self.refuseWhatCannotBeSolved(scenario, path: self.scenario)
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
         let instance = Instance(scenario)
         Interruption.protect(writingInto: out)
@@ -157,6 +158,21 @@ struct SolveCommand: ParsableCommand {
             weightedShortageBefore: result.weightedShortageBefore, mipGap: nil,
             extra: [("method", JSONText.string("greedy")), ("schools", String(instance.schools.count)),
                     ("pairs", String(instance.pairs.count))])
+    }
+
+    /// A scenario with a horizon or retraining rows (docs/MODEL.md sections 5 and 6) is read and
+    /// checked, but the planner models neither yet: solving it as if it had none would answer
+    /// another question. Every command that solves refuses it here, exit 1, nothing written.
+    static func refuseWhatCannotBeSolved(_ scenario: Scenario, path: String) throws {
+        var unsolved: [String] = []
+        if scenario.horizon != nil { unsolved.append("a multi-year horizon") }
+        if !scenario.retraining.isEmpty { unsolved.append("retraining rows") }
+        guard !unsolved.isEmpty else { return }
+        InputErrors.printToStandardError([
+            "redeploy: \(path): this scenario has \(unsolved.joined(separator: " and ")); "
+                + "redeploy reads and checks them, but cannot solve them yet",
+        ])
+        throw ExitCode(1)
     }
 
     /// A payroll that must fall below zero cannot be met by any plan: that is bad input.
