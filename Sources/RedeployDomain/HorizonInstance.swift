@@ -1,0 +1,146 @@
+/// A multi-year scenario indexed for models and checkers (docs/MODEL.md sections 5 and 6): the
+/// pairs of every year (their union), each pair's leavers and requirement year by year, the
+/// payroll cap and the weight of each year, and the retraining options. A scenario without a
+/// horizon is a horizon of one year.
+///
+/// Each year's figures are those of `Scenario.inYear(_:)` read through `Instance`, so that a
+/// requirement comes from staff-years, staff.csv or the norms exactly as in one year.
+public struct HorizonInstance: Sendable {
+    public struct Pair: Sendable, Equatable {
+        public var school: Int
+        public var subject: Int
+        /// t: today's teachers.
+        public var teachers: Int
+        /// l(y): leavers at the start of each year.
+        public var leaving: [Int]
+        /// r(y): the requirement in each year.
+        public var required: [Double]
+        /// Teachers held at the school (fixed posts, `Instance.Pair.held`) in the first year.
+        public var held: Int
+    }
+
+    /// One way to retrain: teachers of pair `from` become teachers of pair `to`, `delay` years
+    /// later, at `cost` a teacher (the course, plus the move when the school changes).
+    public struct Retraining: Sendable, Equatable {
+        public var from: Int
+        public var to: Int
+        public var delay: Int
+        public var cost: Double
+        public var km: Double?
+    }
+
+    public let name: String
+    /// The school years; [0] for a scenario of one year.
+    public let years: [Int]
+    public let schools: [School]
+    public let subjects: [String]
+    public let pairs: [Pair]
+    /// pairs[pairRanges[s]] are the pairs of school s.
+    public let pairRanges: [Range<Int>]
+    /// canCover[a]: the subjects subject-a teachers may teach (a itself first among them).
+    public let canCover: [[Int]]
+    /// sum t + pc(y): the most people on the payroll in each year.
+    public let payrollCap: [Int]
+    /// w(y).
+    public let weights: [Double]
+    public let retraining: [Retraining]
+    public let policy: Policy
+    public let costs: Costs
+    /// The first year's instance, for the transfer rules and distances (the same every year).
+    public let transfers: Instance
+
+    public init(_ scenario: Scenario) {
+        let years = scenario.horizon?.years ?? [0]
+        let perYear = years.map { Instance(scenario.horizon == nil ? scenario : scenario.inYear($0)) }
+        let first = perYear[0]
+        name = scenario.name
+        self.years = years
+        schools = first.schools
+        policy = scenario.policy
+        costs = scenario.costs
+        transfers = first
+        subjects = Array(Set(perYear.flatMap(\.subjects))).sorted()
+        let subjectIndex = Dictionary(uniqueKeysWithValues: subjects.enumerated().map { ($1, $0) })
+        canCover = subjects.map { subject in
+            let own = first.subjectIndex[subject].map { first.canCover[$0].map { first.subjects[$0] } } ?? [subject]
+            return own.compactMap { subjectIndex[$0] }.sorted()
+        }
+        (pairs, pairRanges) = Self.unionOfPairs(perYear, subjectIndex: subjectIndex, schools: first.schools.count)
+        let headcount = pairs.reduce(0) { $0 + $1.teachers }
+        payrollCap = perYear.map { headcount + $0.policy.payrollChange }
+        weights = years.map { scenario.horizon?.weight(of: $0) ?? 1 }
+        retraining = Self.retrainingOptions(scenario.retraining, pairs: pairs, schools: first.schools,
+                                            subjects: subjects, transfers: first)
+    }
+
+    /// The index of pair (school, subject), if it is a pair.
+    public func pairIndex(school: Int, subject: Int) -> Int? {
+        pairRanges[school].first { pairs[$0].subject == subject }
+    }
+
+    /// The pairs of every year, sorted by school and subject, with their figures year by year
+    /// (0 leavers and 0 required in a year where the pair is not one).
+    private static func unionOfPairs(_ perYear: [Instance], subjectIndex: [String: Int],
+                                     schools: Int) -> ([Pair], [Range<Int>]) {
+        struct Key: Hashable, Comparable {
+            var school: Int, subject: Int
+            static func < (a: Key, b: Key) -> Bool { (a.school, a.subject) < (b.school, b.subject) }
+        }
+        var byKey: [Key: Pair] = [:]
+        let count = perYear.count
+        for (y, instance) in perYear.enumerated() {
+            for pair in instance.pairs {
+                let key = Key(school: pair.school, subject: subjectIndex[instance.subjects[pair.subject]]!)
+                var entry = byKey[key] ?? Pair(school: key.school, subject: key.subject, teachers: pair.teachers,
+                                               leaving: Array(repeating: 0, count: count),
+                                               required: Array(repeating: 0, count: count), held: y == 0 ? pair.held : 0)
+                entry.leaving[y] = pair.leaving
+                entry.required[y] = pair.required
+                byKey[key] = entry
+            }
+        }
+        let pairs = byKey.keys.sorted().map { byKey[$0]! }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for s in 0..<schools {
+            var end = start
+            while end < pairs.count && pairs[end].school == s { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return (pairs, ranges)
+    }
+
+    /// Every (from pair, to pair) a retraining row allows: levels and subjects as the row says,
+    /// the same school only when the row keeps the level, another school only where a transfer
+    /// between the two would be allowed by scope and distance (same_level aside: the row licenses
+    /// the change of level).
+    private static func retrainingOptions(_ rows: [RetrainingRow], pairs: [Pair], schools: [School],
+                                          subjects: [String], transfers: Instance) -> [Retraining] {
+        var options: [Retraining] = []
+        for row in rows {
+            for (p, from) in pairs.enumerated()
+            where subjects[from.subject] == row.fromSubject && schools[from.school].level == row.fromLevel {
+                for (q, to) in pairs.enumerated()
+                where subjects[to.subject] == row.toSubject && schools[to.school].level == row.toLevel {
+                    if to.school == from.school {
+                        guard row.fromLevel == row.toLevel else { continue }
+                        options.append(Retraining(from: p, to: q, delay: row.delay, cost: row.cost, km: nil))
+                    } else if reachable(from.school, to.school, transfers) {
+                        options.append(Retraining(from: p, to: q, delay: row.delay,
+                                                  cost: row.cost + transfers.moveCost(from: from.school, to: to.school),
+                                                  km: transfers.km(from.school, to.school)))
+                    }
+                }
+            }
+        }
+        return options
+    }
+
+    private static func reachable(_ i: Int, _ k: Int, _ instance: Instance) -> Bool {
+        let (a, b) = (instance.schools[i], instance.schools[k])
+        if instance.policy.transferScope == .area && a.area != b.area { return false }
+        if let cap = instance.policy.maxDistanceKm, let d = instance.km(i, k), d > cap { return false }
+        return true
+    }
+}

@@ -1,0 +1,169 @@
+import LinearProgramming
+import RedeployDomain
+
+/// docs/MODEL.md sections 5 and 6 written down literally: staff n(p, y) carried from year to
+/// year, every transfer, hire, release, retraining and cover of every year, each constraint as
+/// stated, solved lexicographically as two MIPs with an explicit shortage row in the second.
+///
+/// Slow by design: it is the reference for a horizon's fast model, and the figures of
+/// hand-computed horizons. A scenario of one year without retraining gives `DirectModel`'s.
+public enum HorizonDirectModel {
+    public struct Result: Sendable {
+        public var status: SolveStatus
+        /// W = sum_y w(y) sum_j p(j) sum_b u(j, b, y).
+        public var weightedShortage: Double
+        public var cost: Double
+    }
+
+    public static func solve(_ instance: HorizonInstance, timeLimit: Double? = nil) throws -> Result {
+        var builder = Builder(instance)
+        var built = builder.build()
+        let options = SolveOptions(kind: .automatic, method: .dualSimplex, presolve: true, timeLimit: timeLimit, cuts: true)
+        let first = try GLPKSolver().solve(built.program, options: options)
+        guard first.status == .optimal else { return Result(status: first.status, weightedShortage: .nan, cost: .nan) }
+        let best = first.objective
+        let row = built.program.addRow(upper: best + 1e-9 * max(1, abs(best)))
+        for (j, w) in built.weights.enumerated() where w != 0 {
+            built.program.addEntry(row: row, column: j, value: w)
+            built.program.setCost(column: j, 0)
+        }
+        for (j, c) in built.costs.enumerated() { built.program.setCost(column: j, c) }
+        let second = try GLPKSolver().solve(built.program, options: options)
+        guard second.status == .optimal else { return Result(status: second.status, weightedShortage: best, cost: .nan) }
+        return Result(status: .optimal, weightedShortage: best, cost: second.objective)
+    }
+
+    struct Built {
+        var program: LinearProgram
+        var weights: [Double]
+        var costs: [Double]
+    }
+
+    private struct Builder {
+        let instance: HorizonInstance
+        var lp = LinearProgram(name: "horizon-direct", sense: .minimize)
+        var weights: [Double] = []
+        var costs: [Double] = []
+        /// n(p, y), and the rows of each (pair, year).
+        var staff: [[Int]] = []
+        var balance: [[Int]] = []
+        var pass: [[Int]] = []
+        var holds: [[Int]] = []
+        var coverage: [[Int]] = []
+        var payroll: [Int] = []
+        var outflow: [[Int]] = []
+
+        init(_ instance: HorizonInstance) { self.instance = instance }
+
+        var integer: Bool { !instance.policy.sharing }
+        var yearCount: Int { instance.years.count }
+
+        mutating func column(lower: Double = 0, weight: Double = 0, cost: Double = 0, isInteger: Bool) -> Int {
+            weights.append(weight)
+            costs.append(cost)
+            return lp.addColumn(lower: lower, upper: .infinity, cost: weight, isInteger: isInteger)
+        }
+
+        mutating func build() -> Built {
+            addStaffAndRows()
+            for y in 0..<yearCount {
+                for p in instance.pairs.indices { addPairColumns(p, year: y) }
+                addTransfers(year: y)
+                addRetraining(year: y)
+            }
+            return Built(program: lp, weights: weights, costs: costs)
+        }
+
+        /// n(p, y) with its balance row; no pass-through; cover; payroll; outflow caps.
+        mutating func addStaffAndRows() {
+            let pairs = instance.pairs
+            for pair in pairs {
+                var n: [Int] = [], b: [Int] = [], s: [Int] = [], c: [Int] = [], h: [Int] = []
+                for y in 0..<yearCount {
+                    n.append(column(lower: -.infinity, isInteger: false))
+                    // n(p,y) - n(p,y-1) - in + out - h + e + q_out - q_in = -l(p,y); n(p,-1) = t.
+                    let carried = y == 0 ? Double(pair.teachers) : 0
+                    b.append(lp.addRow(lower: carried - Double(pair.leaving[y]), upper: carried - Double(pair.leaving[y])))
+                    lp.addEntry(row: b[y], column: n[y], value: 1)
+                    if y > 0 { lp.addEntry(row: b[y], column: n[y - 1], value: -1) }
+                    // out + e + q_out - n(p,y-1) <= -l(p,y) - sum_{y'>y} l(p,y') - held.
+                    let later = pair.leaving[(y + 1)...].reduce(0, +)
+                    let bound = (y == 0 ? Double(pair.teachers) : 0) - Double(pair.leaving[y] + later + pair.held)
+                    s.append(lp.addRow(upper: bound))
+                    if y > 0 { lp.addEntry(row: s[y], column: n[y - 1], value: -1) }
+                    // sum_b z(p -> b) - n(p,y) <= 0; sum_a z(a -> p) + u >= r(p,y).
+                    h.append(lp.addRow(upper: 0))
+                    lp.addEntry(row: h[y], column: n[y], value: -1)
+                    c.append(lp.addRow(lower: pair.required[y]))
+                    let u = column(weight: instance.weights[y] * instance.schools[pair.school].priority, isInteger: false)
+                    lp.addEntry(row: c[y], column: u, value: 1)
+                }
+                staff.append(n)
+                balance.append(b)
+                pass.append(s)
+                coverage.append(c)
+                holds.append(h)
+            }
+            for y in 0..<yearCount {
+                // sum_p n(p,y) + teachers in a course in year y <= sum t + pc(y).
+                payroll.append(lp.addRow(upper: Double(instance.payrollCap[y])))
+                for p in pairs.indices { lp.addEntry(row: payroll[y], column: staff[p][y], value: 1) }
+            }
+            if let share = instance.policy.maxOutShare {
+                outflow = instance.pairRanges.map { range in
+                    let cap = share * Double(range.reduce(0) { $0 + pairs[$1].teachers })
+                    return (0..<yearCount).map { _ in lp.addRow(upper: cap) }
+                }
+            }
+        }
+
+        /// h, e and the covers z of pair p in year y.
+        mutating func addPairColumns(_ p: Int, year y: Int) {
+            let pair = instance.pairs[p]
+            if instance.policy.hiring {
+                let h = column(cost: instance.costs.hire, isInteger: integer)
+                lp.addEntry(row: balance[p][y], column: h, value: -1)
+            }
+            let e = column(cost: instance.costs.release, isInteger: integer)
+            lp.addEntry(row: balance[p][y], column: e, value: 1)
+            lp.addEntry(row: pass[p][y], column: e, value: 1)
+            for b in instance.canCover[pair.subject] {
+                guard let q = instance.pairIndex(school: pair.school, subject: b) else { continue }
+                let z = column(isInteger: false)
+                lp.addEntry(row: holds[p][y], column: z, value: 1)
+                lp.addEntry(row: coverage[q][y], column: z, value: 1)
+            }
+        }
+
+        /// x(i, j, a, y) for every allowed pair of schools.
+        mutating func addTransfers(year y: Int) {
+            let pairs = instance.pairs
+            for (p, from) in pairs.enumerated() {
+                for (q, to) in pairs.enumerated()
+                where to.subject == from.subject && to.school != from.school
+                    && instance.transfers.transferAllowed(from: from.school, to: to.school) {
+                    let x = column(cost: instance.transfers.moveCost(from: from.school, to: to.school), isInteger: integer)
+                    lp.addEntry(row: balance[p][y], column: x, value: 1)
+                    lp.addEntry(row: pass[p][y], column: x, value: 1)
+                    lp.addEntry(row: balance[q][y], column: x, value: -1)
+                    if !outflow.isEmpty { lp.addEntry(row: outflow[from.school][y], column: x, value: 1) }
+                }
+            }
+        }
+
+        /// q(i, k, a, b, y): leaves (i, a) in year y like a transfer, arrives in (k, b) `delay`
+        /// years later (never, past the horizon), and is on the payroll in between.
+        mutating func addRetraining(year y: Int) {
+            for option in instance.retraining {
+                let q = column(cost: option.cost, isInteger: integer)
+                let from = instance.pairs[option.from]
+                lp.addEntry(row: balance[option.from][y], column: q, value: 1)
+                lp.addEntry(row: pass[option.from][y], column: q, value: 1)
+                if !outflow.isEmpty { lp.addEntry(row: outflow[from.school][y], column: q, value: 1) }
+                let arrival = y + option.delay
+                if arrival < yearCount { lp.addEntry(row: balance[option.to][arrival], column: q, value: -1) }
+                for course in y..<min(arrival, yearCount) { lp.addEntry(row: payroll[course], column: q, value: 1) }
+            }
+        }
+    }
+}
