@@ -8,6 +8,8 @@ struct RowReader {
     /// The ids of schools.csv, even when some of its rows are bad, so that staff.csv and
     /// distances.csv are still checked against them; nil when no id could be read at all.
     private(set) var schoolIDs: Set<String>?
+    /// The levels of schools.csv, read as `schoolIDs` is: retraining.csv rows must name one.
+    private(set) var schoolLevels: Set<String>?
     /// Suggestions for unknown ids cost a pass over all ids each: only the first few get one.
     private var idHintsLeft = 20
     /// One string per subject code of staff.csv, shared by all its rows (see `shared`).
@@ -22,7 +24,7 @@ struct RowReader {
         self.log = log
     }
 
-    private mutating func idHint(_ id: String, in ids: Set<String>) -> String {
+    mutating func idHint(_ id: String, in ids: Set<String>) -> String {
         guard idHintsLeft > 0 else { return "" }
         idHintsLeft -= 1
         return Suggestion.idHint(id, in: ids)
@@ -40,7 +42,7 @@ struct RowReader {
     // MARK: Cells
 
     /// A required text cell, trimmed; nil (reported) when blank.
-    private mutating func text(_ row: CSVTable.Row, _ index: Int?, _ column: String, _ table: CSVTable) -> String? {
+    mutating func text(_ row: CSVTable.Row, _ index: Int?, _ column: String, _ table: CSVTable) -> String? {
         guard let field = row[index] else { return nil }
         let value = field.trimmed
         if value.isEmpty {
@@ -90,7 +92,7 @@ struct RowReader {
     }
 
     /// A finite decimal number in `range` (`open` excludes the lower bound); nil (reported) otherwise.
-    private mutating func decimal(_ field: CSVTable.Field, _ column: String, _ table: CSVTable,
+    mutating func decimal(_ field: CSVTable.Field, _ column: String, _ table: CSVTable,
                                   _ range: ClosedRange<Double>, openBelow: Bool = false) -> Double? {
         let value = field.trimmed
         guard let number = CSVNumber.decimal(value) else {
@@ -117,7 +119,7 @@ struct RowReader {
     }
 
     /// Reports missing required columns; false when any is missing.
-    private mutating func columns(_ table: CSVTable, _ names: [String]) -> Bool {
+    mutating func columns(_ table: CSVTable, _ names: [String]) -> Bool {
         let missing = table.missingColumns(names)
         log.add(contentsOf: missing)
         return missing.isEmpty
@@ -144,7 +146,11 @@ struct RowReader {
         firstLine.reserveCapacity(table.rows.count)
         let before = log.count
         var ids = Set<String>(minimumCapacity: table.rows.count)
-        defer { schoolIDs = ids }
+        var levels = Set<String>()
+        defer {
+            schoolIDs = ids
+            schoolLevels = levels
+        }
         for row in table.rows {
             let schoolID = text(row, id, "id", table)
             if let schoolID { ids.insert(schoolID) }
@@ -158,6 +164,7 @@ struct RowReader {
             }
             let schoolArea = text(row, area, "area", table)
             let schoolLevel = text(row, level, "level", table)
+            if let schoolLevel { levels.insert(schoolLevel) }
             let schoolClasses = row[classes].flatMap { integer($0, "classes", table, 0...ScenarioLimits.classes) }
             var latitude: Double?, longitude: Double?
             var coordinatesOK = true

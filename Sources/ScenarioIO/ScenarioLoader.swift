@@ -51,6 +51,12 @@ public enum ScenarioLimits {
     public static let cost = 1e9
     /// |policy.payroll_change|.
     public static let payrollChange = 10_000_000
+    /// the years a horizon may name (`horizon.years`, and the year columns of its files).
+    public static let years = 1900...2200
+    /// each of horizon.year_weights.
+    public static let yearWeight = 1_000_000.0
+    /// delay of a retraining row, in years.
+    public static let delay = 100
     /// characters of a text cell (id, name, area, level, subject, from, to) and of the scenario's name.
     public static let textLength = 200
 }
@@ -90,6 +96,8 @@ struct ScenarioReader {
         let staffRef = yaml.fileRef(merged, "staff", required: true)
         let distancesRef = yaml.fileRef(merged, "distances", required: false)
         let normSources = yaml.normSources(merged)
+        let retrainingRef = yaml.fileRef(merged, "retraining", required: false)
+        let horizon = yaml.horizon(merged)
         log = yaml.log
 
         // Every file's structure is checked before any row is read, so that structural errors
@@ -97,6 +105,9 @@ struct ScenarioReader {
         var schoolsTable = table(schoolsRef)
         let staffTable = table(staffRef)
         var distancesTable = table(distancesRef)
+        var retrainingTable = table(retrainingRef)
+        var classesTable = table(horizon?.classes)
+        let staffYearsTable = table(horizon?.staff)
 
         var norms: [NormRow]? = nil
         var normRules: NormRules? = nil
@@ -116,8 +127,21 @@ struct ScenarioReader {
         let staff = staffTable.flatMap { rows.staff($0, schoolIDs: schoolIDs, hasNorms: normSources != nil) }
         let distances = distancesTable.map { rows.distances($0, schoolIDs: schoolIDs) } ?? []
         distancesTable = nil
+        let retraining = retrainingTable.flatMap { rows.retraining($0, levels: rows.schoolLevels) }
+        retrainingTable = nil
+        let years = horizon?.years
+        let classes = classesTable.flatMap { rows.classes($0, schoolIDs: schoolIDs, years: years) }
+        classesTable = nil
+        let staffYears = staffYearsTable.flatMap { rows.staffYears($0, schoolIDs: schoolIDs, years: years) }
         log = rows.log
         warnings.append(contentsOf: rows.warnings)
+        if let horizon, let staff {
+            checkPayrollPath(horizon, merged: merged, policy: policy, headcount: staff.reduce(0) { $0 + $1.teachers })
+            if let years, let staffTable, let staffYears, let staffYearsTable {
+                checkLeavers(years: years, staff: staff, staffTable: staffTable, staffYears: staffYears,
+                             staffYearsTable: staffYearsTable)
+            }
+        }
 
         guard log.isEmpty, let schools, let staff else { return nil }
         if let norms, let staffTable { warnUnmatchedRequired(staff: staff, table: staffTable, schools: schools, norms: norms) }
@@ -125,8 +149,14 @@ struct ScenarioReader {
             warnLoneSubjects(staff: staff, table: staffTable, norms: norms ?? [],
                              ruled: normRules.map(Self.subjects) ?? [], policy: policy)
         }
-        return Scenario(name: name, schools: schools, staff: staff, norms: norms, normRules: normRules,
-                        distances: distances, policy: policy, costs: costs)
+        var scenario = Scenario(name: name, schools: schools, staff: staff, norms: norms, normRules: normRules,
+                                distances: distances, policy: policy, costs: costs)
+        scenario.retraining = retraining ?? []
+        scenario.horizon = horizon.map {
+            Horizon(years: $0.years ?? [], classes: classes ?? [], staffYears: staffYears ?? [],
+                    payrollChange: $0.payrollChange, yearWeights: $0.yearWeights)
+        }
+        return scenario
     }
 
     private mutating func table(_ ref: FileRef?) -> CSVTable? {
@@ -334,21 +364,21 @@ struct YAMLValues {
 
     // MARK: Node reading
 
-    private static func tag(_ node: Node) -> String { node.tag.description }
-    private static func isNull(_ node: Node) -> Bool { tag(node) == Tag.Name.null.rawValue }
+    static func tag(_ node: Node) -> String { node.tag.description }
+    static func isNull(_ node: Node) -> Bool { tag(node) == Tag.Name.null.rawValue }
 
-    private mutating func fail(_ entry: ConfigMap.Entry, _ key: String, _ node: Node?, _ message: String) {
+    mutating func fail(_ entry: ConfigMap.Entry, _ key: String, _ node: Node?, _ message: String) {
         let mark = node?.mark ?? entry.keyMark
         log.add(entry.source.display, line: mark?.line, column: mark?.column, key: key, message)
     }
 
-    private func leaf(_ entry: ConfigMap.Entry) -> Node? {
+    func leaf(_ entry: ConfigMap.Entry) -> Node? {
         if case .leaf(let node, _) = entry.value { return node }
         return nil
     }
 
     /// A finite number (YAML int or float) within `range`.
-    private mutating func number(_ entry: ConfigMap.Entry, _ key: String, in range: ClosedRange<Double>,
+    mutating func number(_ entry: ConfigMap.Entry, _ key: String, in range: ClosedRange<Double>,
                                  expected: String) -> Double? {
         guard let node = leaf(entry) else {
             fail(entry, key, nil, "must be \(expected)")
@@ -404,20 +434,24 @@ struct YAMLValues {
         return scalar.string
     }
 
-    mutating func fileRef(_ map: ConfigMap, _ key: String, required: Bool) -> ScenarioReader.FileRef? {
+    /// The CSV file `map[key]` names; `keyPath` is how messages name the key when the map is
+    /// not the top level (`horizon.classes`).
+    mutating func fileRef(_ map: ConfigMap, _ key: String, required: Bool,
+                          keyPath: String? = nil) -> ScenarioReader.FileRef? {
+        let name = keyPath ?? key
         guard let entry = map[key], let node = leaf(entry), !Self.isNull(node) else {
             if let entry = map[key], leaf(entry) == nil {
-                fail(entry, key, nil, "must be the path of a CSV file")
+                fail(entry, name, nil, "must be the path of a CSV file")
             } else if required, !chainBroken {
                 log.add(rootFile, key: key, "missing: name the \(key) CSV file, e.g. \(key): \(key).csv")
             }
             return nil
         }
         guard let path = Self.pathText(node) else {
-            fail(entry, key, node, "must be the path of a CSV file, got \(YAMLChainReader.kind(node))")
+            fail(entry, name, node, "must be the path of a CSV file, got \(YAMLChainReader.kind(node))")
             return nil
         }
-        return Self.ref(key, path, entry.source, node.mark)
+        return Self.ref(name, path, entry.source, node.mark)
     }
 
     private static func pathText(_ node: Node) -> String? {
@@ -474,15 +508,7 @@ struct YAMLValues {
             let isNull = node.map(Self.isNull) ?? false
             switch item.key {
             case "payroll_change":
-                guard let node, Self.tag(node) == Tag.Name.int.rawValue, let value = Self.wholeNumber(node) else {
-                    fail(item, key, node, "must be a whole number (0 = budget-neutral, -120 = streamline by 120), got \(node.map(YAMLChainReader.kind) ?? "a map")")
-                    continue
-                }
-                guard abs(value) <= ScenarioLimits.payrollChange else {
-                    fail(item, key, node, "must be between -\(ScenarioLimits.payrollChange) and \(ScenarioLimits.payrollChange), got \(value)")
-                    continue
-                }
-                policy.payrollChange = value
+                if let value = payrollChange(item, key) { policy.payrollChange = value }
             case "hiring":
                 if let value = bool(item, key) { policy.hiring = value }
             case "same_level":
@@ -513,6 +539,21 @@ struct YAMLValues {
             }
         }
         return policy
+    }
+
+    /// A payroll change (policy.payroll_change, or one year's of horizon.payroll_change): a
+    /// whole number within `ScenarioLimits.payrollChange`; nil (reported) otherwise.
+    mutating func payrollChange(_ entry: ConfigMap.Entry, _ key: String) -> Int? {
+        let node = leaf(entry)
+        guard let node, Self.tag(node) == Tag.Name.int.rawValue, let value = Self.wholeNumber(node) else {
+            fail(entry, key, node, "must be a whole number (0 = budget-neutral, -120 = streamline by 120), got \(node.map(YAMLChainReader.kind) ?? "a map")")
+            return nil
+        }
+        guard abs(value) <= ScenarioLimits.payrollChange else {
+            fail(entry, key, node, "must be between -\(ScenarioLimits.payrollChange) and \(ScenarioLimits.payrollChange), got \(value)")
+            return nil
+        }
+        return value
     }
 
     private mutating func qualifications(_ entry: ConfigMap.Entry) -> [Qualification] {

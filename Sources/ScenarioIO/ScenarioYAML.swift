@@ -57,13 +57,29 @@ struct ConfigMap {
     }
 }
 
-/// The keys scenario.yaml may hold (docs/MODEL.md section 1).
+/// The keys scenario.yaml may hold (docs/MODEL.md sections 1, 5 and 6).
 enum ScenarioKeys {
-    static let top = ["name", "extends", "schools", "staff", "norms", "distances", "policy", "costs"]
+    static let top = ["name", "extends", "schools", "staff", "norms", "distances", "policy", "costs",
+                      "retraining", "horizon"]
     static let policy = ["payroll_change", "hiring", "same_level", "transfer_scope", "max_distance_km",
                          "max_out_share", "sharing", "qualifications"]
     static let costs = ["move", "per_km", "hire", "release"]
+    static let horizon = ["years", "classes", "staff", "payroll_change", "year_weights"]
     static let qualification = ["teacher", "teaches"]
+
+    /// What a map of scenario.yaml may hold: the keys of a schema, or any key (the years of
+    /// horizon.payroll_change, checked once the horizon's years are known).
+    enum MapKeys {
+        case only([String])
+        case any
+    }
+
+    /// The maps of scenario.yaml, by key path. Each is merged key by key through `extends`, so
+    /// a file that extends another may change one year's payroll_change and keep the others.
+    static let maps: [String: MapKeys] = [
+        "policy": .only(policy), "costs": .only(costs), "horizon": .only(horizon),
+        "horizon.payroll_change": .any, "horizon.year_weights": .any,
+    ]
 }
 
 /// Reads scenario.yaml and the files it extends into one merged map, checking keys file by file.
@@ -214,33 +230,39 @@ struct YAMLChainReader {
         }
     }
 
-    /// Converts a mapping, reporting unknown keys (with the nearest valid key) at their marks.
+    /// Converts a mapping, reporting unknown keys (with the nearest valid key) at their marks;
+    /// `allowed` nil takes any key.
     private mutating func configMap(_ mapping: Node.Mapping, source: YAMLSource, path: [String],
-                                    allowed: [String]) -> ConfigMap {
+                                    allowed: [String]?) -> ConfigMap {
         var map = ConfigMap(mark: mapping.mark, source: source)
         let prefix = path.isEmpty ? "" : path.joined(separator: ".") + "."
         for (keyNode, value) in mapping {
             guard let key = Self.plainString(keyNode) else {
                 log.add(source.display, line: keyNode.mark?.line, column: keyNode.mark?.column,
-                        "a key must be a plain word such as \(allowed[0])")
+                        "a key must be a plain word such as \(allowed?.first ?? "2027")")
                 continue
             }
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 let known = allowed.joined(separator: ", ")
                 log.add(source.display, line: keyNode.mark?.line, column: keyNode.mark?.column, key: prefix + key,
                         "unknown key" + Suggestion.hint(key, in: allowed) + "; valid keys here: " + known)
                 continue
             }
             var converted: ConfigValue = .leaf(value, source)
-            if path.isEmpty, key == "policy" || key == "costs" {
+            if let schema = ScenarioKeys.maps[prefix + key] {
+                let keys: [String]?
+                switch schema {
+                case .only(let names): keys = names
+                case .any: keys = nil
+                }
                 if case .mapping(let inner) = value {
-                    let keys = key == "policy" ? ScenarioKeys.policy : ScenarioKeys.costs
-                    converted = .map(configMap(inner, source: source, path: [key], allowed: keys))
-                } else if value.tag.description != Tag.Name.null.rawValue {
-                    log.add(source.display, line: value.mark?.line, column: value.mark?.column, key: key,
-                            "must be a map of keys (\(key == "policy" ? ScenarioKeys.policy.joined(separator: ", ") : ScenarioKeys.costs.joined(separator: ", "))), not \(Self.kind(value))")
+                    converted = .map(configMap(inner, source: source, path: path + [key], allowed: keys))
+                } else if let keys, value.tag.description != Tag.Name.null.rawValue {
+                    log.add(source.display, line: value.mark?.line, column: value.mark?.column, key: prefix + key,
+                            "must be a map of keys (\(keys.joined(separator: ", "))), not \(Self.kind(value))")
                     continue
                 }
+                // A map of any key that is no map is reported by YAMLValues, which knows what it holds.
             }
             map.entries.append(.init(key: key, keyMark: keyNode.mark, value: converted, source: source))
         }

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// Until the planner models a horizon and retraining (docs/MODEL.md sections 5 and 6), solve,
+/// evaluate and compare refuse a scenario that has them (exit 1, one line on standard error,
+/// nothing written) instead of solving it as if it had neither.
+@Suite struct HorizonGuardTests {
+    static let yaml = """
+        name: Horizon
+        schools: schools.csv
+        staff: staff.csv
+
+        """
+    static let horizon = "horizon:\n  years: [2025, 2026]\n  payroll_change: {2026: -1}\n"
+    static let retraining = "retraining: retraining.csv\n"
+
+    /// A scenario folder whose scenario.yaml adds `keys` to a valid one-year scenario.
+    private func scenario(_ keys: String) throws -> URL {
+        let folder = try Paths.temporaryDirectory()
+        let files = [
+            "scenario.yaml": Self.yaml + keys,
+            "schools.csv": "id,area,level,classes\nA,X,primary,10\nB,X,primary,8\n",
+            "staff.csv": "school_id,subject,teachers,leaving,required\nA,primary,12,1,10\nB,primary,6,0,8\n",
+            "retraining.csv": "from_level,from_subject,to_level,to_subject,cost\nprimary,primary,primary,english,1\n",
+        ]
+        for (name, text) in files {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
+
+    private func refusal(_ path: String, _ what: String) -> String {
+        "redeploy: \(path): this scenario has \(what); redeploy reads and checks them, but cannot solve them yet\n"
+    }
+
+    @Test(arguments: [
+        (horizon, "a multi-year horizon"),
+        (retraining, "retraining rows"),
+        (retraining + horizon, "a multi-year horizon and retraining rows"),
+    ])
+    func solveRefusesAndWritesNothing(_ keys: String, _ what: String) throws {
+        let folder = try scenario(keys)
+        let out = folder.appendingPathComponent("out")
+        let run = try redeploy(["solve", folder.path, "--out", out.path, "--report", out.path + ".html"])
+        #expect(run.status == 1)
+        #expect(run.stderr == refusal(folder.path, what))
+        #expect(run.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(!FileManager.default.fileExists(atPath: out.path + ".html"))
+    }
+
+    @Test func greedySolveRefusesToo() throws {
+        let folder = try scenario(Self.horizon)
+        let out = folder.appendingPathComponent("out")
+        let run = try redeploy(["solve", folder.path, "--out", out.path, "--method", "greedy"])
+        #expect(run.status == 1)
+        #expect(run.stderr == refusal(folder.path, "a multi-year horizon"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func evaluateRefuses() throws {
+        let folder = try scenario(Self.horizon)
+        let plan = folder.appendingPathComponent("plan.csv")
+        try Data("action,from_school,to_school,subject,teachers\n".utf8).write(to: plan)
+        let run = try redeploy(["evaluate", folder.path, "--plan", plan.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == refusal(folder.path, "a multi-year horizon"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func compareRefusesBeforeSolvingAnyScenario() throws {
+        let folder = try scenario(Self.retraining)
+        let plain = try scenario("")
+        let run = try redeploy(["compare", plain.path, folder.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == refusal(folder.path, "retraining rows"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    /// The same files without either key solve as before.
+    @Test func aScenarioWithNeitherStillSolves() throws {
+        let folder = try scenario("")
+        let out = folder.appendingPathComponent("out")
+        let run = try redeploy(["solve", folder.path, "--out", out.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("plan.csv").path))
+    }
+}
