@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         let (loaded, warnings) = try InputErrors.loadScenarioAndWarnings(scenario)
         let instance = Instance(loaded)
         switch by {
-        case .summary: print(ScenarioSummary(instance, warnings: warnings).render(format), terminator: "")
+        case .summary: print(ScenarioSummary(instance, scenario: loaded, warnings: warnings).render(format), terminator: "")
         case .school: print(SchoolStaffing(instance).render(format), terminator: "")
         }
     }

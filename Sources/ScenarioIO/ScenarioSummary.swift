@@ -68,6 +68,70 @@ public struct ScenarioSummary: Sendable, Equatable {
     /// What loading the scenario found valid but probably not meant
     /// (`ScenarioLoader.load(_:warnings:)`), so that `check`'s output shows it beside the figures.
     public var warnings: [Diagnostic]
+    /// One per year of the scenario's horizon (docs/MODEL.md section 6), in order; empty for a
+    /// scenario of one year, whose outputs then stay as they were.
+    public var years: [Year] = []
+
+    /// The figures of one year of a horizon when nothing is done: what the year asks for, who
+    /// leaves at its start, and what the payroll allows in it.
+    public struct Year: Sendable, Equatable {
+        public var year: Int
+        /// Classes of all schools in the year.
+        public var classes: Int
+        /// The requirement of all pairs in the year, in FTE.
+        public var required: Double
+        /// Teachers who leave at the start of the year.
+        public var leaving: Int
+        /// Today's teachers less the leavers of this year and every earlier one.
+        public var staying: Int
+        /// pc(y): the change of the headcount against today's allowed in the year.
+        public var payrollChange: Int
+        /// Today's headcount + pc(y): the most the payroll may be in the year.
+        public var payrollCap: Int
+        /// w(y): how much the year's shortage counts in W.
+        public var weight: Double
+        /// The year's weighted shortage with `staying` teachers and the best coverage, before the
+        /// year's weight: the year's part of W0.
+        public var weightedShortage: Double
+    }
+
+    /// W0 over the horizon: each year's weighted shortage times the year's weight; nil without
+    /// a horizon.
+    public var horizonWeightedShortageBefore: Double? {
+        years.isEmpty ? nil : years.reduce(0) { $0 + $1.weight * $1.weightedShortage }
+    }
+
+    /// As `init(_:warnings:)`, with a line per year when `scenario`, the scenario `instance`
+    /// was derived from, has a horizon.
+    public init(_ instance: Instance, scenario: Scenario, warnings: [Diagnostic] = []) {
+        self.init(instance, warnings: warnings)
+        years = Self.years(scenario, headcount: payroll.before)
+    }
+
+    /// Each year's figures, the scenario's `inYear` derived as an instance: requirements by the
+    /// same rules as a plan's, and the leavers of earlier years gone from the staff.
+    static func years(_ scenario: Scenario, headcount: Int) -> [Year] {
+        guard let horizon = scenario.horizon else { return [] }
+        struct Key: Hashable { var school: String; var subject: String }
+        var gone: [Key: Int] = [:]
+        return horizon.years.map { year in
+            let instance = Instance(scenario.inYear(year))
+            var staff: [Double] = []
+            var leaving = 0
+            for pair in instance.pairs {
+                let key = Key(school: instance.schools[pair.school].id, subject: instance.subjects[pair.subject])
+                gone[key, default: 0] += pair.leaving
+                leaving += pair.leaving
+                staff.append(Double(pair.teachers - gone[key]!))
+            }
+            let change = instance.policy.payrollChange
+            return Year(year: year, classes: instance.schools.reduce(0) { $0 + $1.classes },
+                        required: instance.pairs.reduce(0) { $0 + $1.required }, leaving: leaving,
+                        staying: Int(staff.reduce(0, +)), payrollChange: change, payrollCap: headcount + change,
+                        weight: horizon.weight(of: year),
+                        weightedShortage: Coverage.weightedShortage(instance, staff: staff))
+        }
+    }
 
     public init(_ instance: Instance, warnings: [Diagnostic] = []) {
         self.warnings = warnings

@@ -65,9 +65,27 @@ extension ScenarioSummary {
             out += "hiring is off"
         }
         out += ")\n"
+        out += yearsText()
         if !warnings.isEmpty {
             out += "\nWarnings\n" + warnings.map { $0.warningDescription + "\n" }.joined()
         }
+        return out
+    }
+
+    /// The horizon's years, after today's figures; nothing for a scenario of one year.
+    private func yearsText() -> String {
+        guard let total = horizonWeightedShortageBefore else { return "" }
+        var out = "\nBy year, if nothing is done (staying = teachers now - leavers so far; payroll cap = teachers now + payroll_change)\n"
+        var table = TextTable(["year", "classes", "required", "leaving", "staying", "payroll_change", "payroll cap",
+                               "weight", "weighted"], leftColumns: 1)
+        for y in years {
+            table.add([String(y.year), String(y.classes), Self.display(y.required), String(y.leaving), String(y.staying),
+                       String(y.payrollChange), String(y.payrollCap), Self.display(y.weight),
+                       Self.display(y.weightedShortage)])
+        }
+        out += table.text
+        out += "Weighted shortage over the horizon if nothing is done (sum of weight x weighted): "
+            + Self.display(total, decimals: 4) + "\n"
         return out
     }
 
@@ -96,24 +114,47 @@ extension ScenarioSummary {
         let header = ["group", "area", "level", "subject", "schools", "classes", "teachers", "leaving",
                       "staying", "required", "surplus", "shortage", "weighted_shortage",
                       "payroll_change", "payroll_headroom", "warning"]
-        var writer = CSVWriter(header: header)
+        // A horizon adds two columns, so that a scenario of one year keeps its table byte for byte.
+        let yearColumns = years.isEmpty ? [] : ["year", "year_weight"]
+        var writer = CSVWriter(header: header + yearColumns)
+        let noYear = yearColumns.map { _ in "" }
         func row(_ group: String, _ g: Group, payroll: Bool = false) -> [String] {
             [group, g.area ?? "", g.level ?? "", g.subject ?? "", String(g.schools), g.classes.map(String.init) ?? "",
              String(g.teachers), String(g.leaving), String(g.staying), NumberText.format(g.required),
              NumberText.format(g.surplus), NumberText.format(g.shortage), NumberText.format(g.weightedShortage),
-             payroll ? String(self.payroll.payrollChange) : "", payroll ? String(self.payroll.headroom) : "", ""]
+             payroll ? String(self.payroll.payrollChange) : "", payroll ? String(self.payroll.headroom) : "", ""] + noYear
         }
         // First, so that the total stays the last row.
         for w in warnings {
-            writer.appendRow(["warning"] + Array(repeating: "", count: header.count - 2) + [w.warningDescription])
+            writer.appendRow(["warning"] + Array(repeating: "", count: header.count - 2) + [w.warningDescription] + noYear)
         }
         for g in byAreaSubject { writer.appendRow(row("area_subject", g)) }
         for g in byLevel { writer.appendRow(row("level", g)) }
+        // teachers are today's, leaving the year's, staying what is left after the leavers so far.
+        for y in years {
+            writer.appendRow(["year", "", "", "", String(schoolCount), String(y.classes), String(payroll.before),
+                              String(y.leaving), String(y.staying), NumberText.format(y.required), "", "",
+                              NumberText.format(y.weightedShortage), String(y.payrollChange), "", "",
+                              String(y.year), NumberText.format(y.weight)])
+        }
         writer.appendRow(row("total", total, payroll: true))
         return writer.text
     }
 
     // MARK: JSON
+
+    /// `"horizon"`: W0 over the horizon and each year's figures; no line for a scenario of one year.
+    private func horizonJSON() -> [String] {
+        guard let total = horizonWeightedShortageBefore else { return [] }
+        let items = years.map { y in
+            "    {\"year\": \(y.year), \"classes\": \(y.classes), \"required\": \(NumberText.format(y.required)), "
+                + "\"leaving\": \(y.leaving), \"staying\": \(y.staying), \"payroll_change\": \(y.payrollChange), "
+                + "\"payroll_cap\": \(y.payrollCap), \"weight\": \(NumberText.format(y.weight)), "
+                + "\"weighted_shortage\": \(NumberText.format(y.weightedShortage))}"
+        }
+        return ["  \"horizon\": {\"weighted_shortage_before\": \(NumberText.format(total)), \"years\": [\n"
+                    + items.joined(separator: ",\n") + "\n  ]}"]
+    }
 
     private func jsonText() -> String {
         func group(_ g: Group) -> String {
@@ -152,6 +193,7 @@ extension ScenarioSummary {
             "  \"total\": \(group(total))",
             "  \"by_level\": \(list(byLevel))",
             "  \"by_area_subject\": \(list(byAreaSubject))",
+        ] + horizonJSON() + [
             "  \"warnings\": \(JSONText.array(warnings.map { JSONText.string($0.warningDescription) }))",
         ]
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"

@@ -3,7 +3,8 @@ import Testing
 
 /// Until the planner models a horizon and retraining (docs/MODEL.md sections 5 and 6), solve,
 /// evaluate and compare refuse a scenario that has them (exit 1, one line on standard error,
-/// nothing written) instead of solving it as if it had neither.
+/// nothing written) instead of solving it as if it had neither; check reads it and shows
+/// its years.
 @Suite struct HorizonGuardTests {
     static let yaml = """
         name: Horizon
@@ -84,5 +85,22 @@ import Testing
         let run = try redeploy(["solve", folder.path, "--out", out.path, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("plan.csv").path))
+    }
+
+    /// check reads the horizon and prints a line per year after today's summary.
+    @Test func checkShowsEachYear() throws {
+        let folder = try scenario(Self.retraining + Self.horizon)
+        let run = try redeploy(["check", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        let tail = run.stdout.components(separatedBy: "\nBy year").last ?? ""
+        #expect(tail == """
+            , if nothing is done (staying = teachers now - leavers so far; payroll cap = teachers now + payroll_change)
+            year  classes  required  leaving  staying  payroll_change  payroll cap  weight  weighted
+            2025       18     18.00        1       17               0           18    1.00      2.00
+            2026       18     18.00        0       17              -1           17    1.00      2.00
+            Weighted shortage over the horizon if nothing is done (sum of weight x weighted): 4
+
+            """)
     }
 }
