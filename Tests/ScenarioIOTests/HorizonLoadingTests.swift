@@ -57,7 +57,7 @@ struct HorizonLoadingTests {
         #expect(scenario.retraining.isEmpty)
     }
 
-    /// Contract section 5: retraining works in a scenario of one year.
+    /// docs/MODEL.md section 5: retraining works in a scenario of one year.
     @Test func retrainingWithoutAHorizon() throws {
         let scenario = try HorizonFixture.scenario(["scenario.yaml": HorizonFixture.yamlWithoutHorizon]).load()
         #expect(scenario.horizon == nil)
