@@ -80,7 +80,8 @@ public enum HorizonDirectModel {
             for pair in pairs {
                 var n: [Int] = [], b: [Int] = [], s: [Int] = [], c: [Int] = [], h: [Int] = []
                 for y in 0..<yearCount {
-                    n.append(column(lower: -.infinity, isInteger: false))
+                    // Whole when teachers are (implied by the rows, but it lets branching see it).
+                    n.append(column(lower: 0, isInteger: integer))
                     // n(p,y) - n(p,y-1) - in + out - h + e + q_out - q_in = -l(p,y); n(p,-1) = t.
                     let carried = y == 0 ? Double(pair.teachers) : 0
                     b.append(lp.addRow(lower: carried - Double(pair.leaving[y]), upper: carried - Double(pair.leaving[y])))

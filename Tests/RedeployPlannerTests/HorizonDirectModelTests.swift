@@ -1,4 +1,6 @@
+import Foundation
 import RedeployDomain
+import RedeployTestSupport
 import Testing
 @testable import RedeployPlanner
 
@@ -112,5 +114,89 @@ import Testing
         let (w, c) = try Self.solve(scenario)
         #expect(same(w, 1), "W \(w)")
         #expect(same(c, 1), "C \(c): one move")
+    }
+}
+
+/// Random horizons of 2 to 4 years on the generated scenarios of `AgreementTests`, made pure
+/// networks (no qualifications, caps or sharing): leavers spread over the years, requirements
+/// that grow or shrink, a payroll path, year weights, and retraining between the levels.
+func randomHorizon(seed: UInt64) -> Scenario {
+    var scenario = randomScenario(seed: seed)
+    var rng = SplitMix64(seed: seed &* 7_919 &+ 17)
+    scenario.policy.qualifications = []
+    scenario.policy.maxOutShare = nil
+    scenario.policy.sharing = false
+    let count = Int.random(in: 2...4, using: &rng)
+    let years = Array(2025..<(2025 + count))
+    var staffYears: [StaffYearRow] = []
+    for row in scenario.staff {
+        var left = row.teachers - row.leaving
+        for year in years.dropFirst() {
+            let leaving = left > 0 && Int.random(in: 0..<3, using: &rng) == 0 ? 1 : 0
+            left -= leaving
+            let required = Bool.random(using: &rng) ? Double(Int.random(in: 0...400, using: &rng)) / 100 : nil
+            if leaving > 0 || required != nil {
+                staffYears.append(StaffYearRow(schoolID: row.schoolID, subject: row.subject, year: year,
+                                               leaving: leaving, required: required))
+            }
+        }
+    }
+    var path: [Int: Int] = [:]
+    for year in years.dropFirst() where Bool.random(using: &rng) { path[year] = Int.random(in: -2...1, using: &rng) }
+    var weights: [Int: Double] = [:]
+    for year in years where Int.random(in: 0..<3, using: &rng) == 0 { weights[year] = [0.5, 2, 3].randomElement(using: &rng)! }
+    scenario.horizon = Horizon(years: years, staffYears: staffYears, payrollChange: path, yearWeights: weights)
+    if Bool.random(using: &rng) {
+        scenario.retraining = [
+            RetrainingRow(fromLevel: "primary", fromSubject: "english", toLevel: "lower_secondary", toSubject: "math",
+                          cost: 2, delay: Int.random(in: 0...1, using: &rng)),
+            RetrainingRow(fromLevel: "primary", fromSubject: "math", toLevel: "primary", toSubject: "physics",
+                          cost: 1.5, delay: Int.random(in: 0...2, using: &rng)),
+        ]
+    }
+    return scenario
+}
+
+@Suite struct HorizonFlowModelTests {
+    /// Compares the network's W and C with the literal model's where GLPK proves the literal
+    /// one within `limit`; both must agree that a payroll path is infeasible. Returns whether
+    /// the literal model was proven.
+    static func agree(seed: Int, limit: Double) throws -> Bool {
+        let scenario = randomHorizon(seed: UInt64(seed))
+        let instance = HorizonInstance(scenario)
+        let model = try #require(HorizonFlowModel(instance), "a pure network")
+        let direct = try HorizonDirectModel.solve(instance, timeLimit: limit)
+        switch try HorizonNetworkSolver.solve(model) {
+        case let .optimal(result):
+            guard direct.status == .optimal else {
+                #expect(direct.status == .timeLimit, "seed \(seed): literal \(direct.status)")
+                return false
+            }
+            #expect(same(result.weightedShortage, direct.weightedShortage),
+                    "seed \(seed): W network \(result.weightedShortage), literal \(direct.weightedShortage)")
+            #expect(same(result.cost, direct.cost), "seed \(seed): C network \(result.cost), literal \(direct.cost)")
+            return true
+        case .infeasible:
+            #expect(direct.status == .infeasible, "seed \(seed): literal \(direct.status)")
+            return direct.status == .infeasible
+        case .outOfTime:
+            Issue.record("seed \(seed): no limit was set")
+            return false
+        }
+    }
+
+    /// 120 random horizons, every literal model proven (in 30 s at most each).
+    @Test func networkMatchesTheLiteralModel() throws {
+        let proven = try (1...120).filter { try Self.agree(seed: $0, limit: 30) }.count
+        #expect(proven == 120, "only \(proven) of 120 literal models proven")
+    }
+
+    /// The sample covers what it claims: several years, retraining, a payroll cut, infeasible paths.
+    @Test func sampleCoversTheFeatures() throws {
+        let scenarios = (1...120).map { randomHorizon(seed: UInt64($0)) }
+        #expect(scenarios.contains { !$0.retraining.isEmpty })
+        #expect(scenarios.contains { ($0.horizon?.years.count ?? 0) == 4 })
+        #expect(scenarios.contains { $0.horizon?.payrollChange.values.contains { $0 < 0 } ?? false })
+        #expect(scenarios.contains { $0.horizon?.yearWeights.isEmpty == false })
     }
 }

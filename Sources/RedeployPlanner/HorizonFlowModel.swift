@@ -1,0 +1,187 @@
+import LinearProgramming
+import RedeployDomain
+
+/// A horizon as a time-expanded min-cost flow, for whole teachers without qualifications,
+/// outflow caps or sharing (the others go to GLPK).
+///
+/// Nodes, for each pair p and year y: O(p,y), the teachers of p at the start of y after last
+/// year's moves; D(p,y), its staff once this year's moves are made. And P(y), the payroll's
+/// unused posts in year y, and a sink T.
+///
+/// - O(p,0) supplies t(p). Leavers: an arc O(p,y) -> P(y) carrying exactly l(p,y) (a leaver
+///   frees a post). Staying: O(p,y) -> D(p,y), at least the teachers who leave later and the
+///   held ones (they are neither moved nor released before they leave: section 6, constraint 1).
+///   Transfers O(p,y) -> D(q,y); releases O(p,y) -> P(y); hires P(y) -> D(p,y); a retraining
+///   O(p,y) -> D(q,y+delay), or -> T when the course ends after the horizon. Nothing enters
+///   O(p,y) but last year's staff, so what leaves it is never more than it had (no pass-through).
+/// - Coverage without consuming the teachers: D(p,y) -> O(p,y+1) (-> T after the last year)
+///   in three parallel arcs, floor r(p,y) units at -w(y) p(school) each, one unit at
+///   -w(y) p (r - floor r), and the rest at 0. The staff n flowing through cost
+///   -w p min(n, r), which is w p (shortage) - w p r: W is the flow's stage-1 cost plus the
+///   constant sum of w p r. Every path runs forward in time, so there is no negative cycle.
+/// - P(0) supplies pc(y1) = cap(y1) - sum t, P(y) the change of the cap cap(y) - cap(y-1)
+///   (a demand when the payroll is cut); P(y) -> P(y+1) carries unused posts on, P(last) -> T.
+///   Conservation at P(y) is constraint 3: unused posts stay >= 0, so headcount <= cap, and a
+///   teacher in a course holds his post. T takes the rest: cap(last) units.
+public struct HorizonFlowModel: Sendable {
+    /// What an arc of the network stands for, in the plan.
+    public enum Role: Sendable, Equatable {
+        case transfer(from: Int, to: Int, year: Int)
+        case hire(pair: Int, year: Int)
+        case release(pair: Int, year: Int)
+        case retrain(option: Int, year: Int)
+        case other
+    }
+
+    public let instance: HorizonInstance
+    /// The stage-1 network (costs: shortage), and the stage-2 costs of its arcs.
+    public let network: FlowNetwork
+    public let stageTwoCosts: [Double]
+    public let roles: [Role]
+    /// sum_y w(y) sum_p p r(p,y): W = this + the stage-1 cost of the flow.
+    public let shortageConstant: Double
+
+    /// nil when the horizon is not a pure network (qualifications, outflow caps, sharing).
+    public init?(_ instance: HorizonInstance) {
+        let policy = instance.policy
+        guard !policy.sharing, policy.maxOutShare == nil, instance.canCover.allSatisfy({ $0.count <= 1 }) else { return nil }
+        var builder = Builder(instance)
+        builder.build()
+        self.instance = instance
+        network = builder.network
+        stageTwoCosts = builder.stageTwo
+        roles = builder.roles
+        shortageConstant = builder.constant
+    }
+
+    private struct Builder {
+        let instance: HorizonInstance
+        var network = FlowNetwork()
+        var stageTwo: [Double] = []
+        var roles: [Role] = []
+        var constant = 0.0
+        var origin: [[Int]] = []
+        var staff: [[Int]] = []
+        var pool: [Int] = []
+        var sink = 0
+
+        init(_ instance: HorizonInstance) { self.instance = instance }
+
+        var years: Int { instance.years.count }
+
+        mutating func node(_ supply: Int64 = 0) -> Int {
+            network.supplies.append(supply)
+            return network.supplies.count - 1
+        }
+
+        mutating func arc(_ from: Int, _ to: Int, lower: Int64 = 0, upper: Int64? = nil, shortage: Double = 0,
+                          cost: Double = 0, role: Role = .other) {
+            network.addArc(from: from, to: to, lower: lower, upper: upper, cost: shortage)
+            stageTwo.append(cost)
+            roles.append(role)
+        }
+
+        mutating func build() {
+            let pairs = instance.pairs
+            for pair in pairs {
+                origin.append((0..<years).map { y in node(y == 0 ? Int64(pair.teachers) : 0) })
+                staff.append((0..<years).map { _ in node() })
+            }
+            let headcount = pairs.reduce(0) { $0 + $1.teachers }
+            pool = (0..<years).map { y in
+                node(Int64(instance.payrollCap[y] - (y == 0 ? headcount : instance.payrollCap[y - 1])))
+            }
+            sink = node(-Int64(instance.payrollCap[years - 1]))
+            for y in 0..<years {
+                for p in pairs.indices { addPairArcs(p, year: y) }
+                addTransfers(year: y)
+                addRetraining(year: y)
+                arc(pool[y], y + 1 < years ? pool[y + 1] : sink)
+            }
+        }
+
+        mutating func addPairArcs(_ p: Int, year y: Int) {
+            let pair = instance.pairs[p]
+            let costs = instance.costs
+            let later = pair.leaving[(y + 1)...].reduce(0, +)
+            arc(origin[p][y], pool[y], lower: Int64(pair.leaving[y]), upper: Int64(pair.leaving[y]))
+            arc(origin[p][y], staff[p][y], lower: Int64(later + pair.held))
+            arc(origin[p][y], pool[y], cost: costs.release, role: .release(pair: p, year: y))
+            if instance.policy.hiring { arc(pool[y], staff[p][y], cost: costs.hire, role: .hire(pair: p, year: y)) }
+            // Coverage on the way to next year: convex in the staff, cheapest units first.
+            let next = y + 1 < years ? origin[p][y + 1] : sink
+            let r = pair.required[y]
+            let weight = instance.weights[y] * instance.schools[pair.school].priority
+            let whole = r.rounded(.down)
+            constant += weight * r
+            if whole > 0 { arc(staff[p][y], next, upper: Int64(whole), shortage: -weight) }
+            if r > whole { arc(staff[p][y], next, upper: 1, shortage: -weight * (r - whole)) }
+            arc(staff[p][y], next)
+        }
+
+        mutating func addTransfers(year y: Int) {
+            let pairs = instance.pairs
+            let rules = instance.transfers
+            var bySubject = [[Int]](repeating: [], count: instance.subjects.count)
+            for p in pairs.indices { bySubject[pairs[p].subject].append(p) }
+            for group in bySubject {
+                for p in group {
+                    for q in group where pairs[q].school != pairs[p].school {
+                        guard let cost = rules.transferCost(from: pairs[p].school, to: pairs[q].school) else { continue }
+                        arc(origin[p][y], staff[q][y], cost: cost, role: .transfer(from: p, to: q, year: y))
+                    }
+                }
+            }
+        }
+
+        mutating func addRetraining(year y: Int) {
+            for (k, option) in instance.retraining.enumerated() {
+                let arrival = y + option.delay
+                arc(origin[option.from][y], arrival < years ? staff[option.to][arrival] : sink,
+                    cost: option.cost, role: .retrain(option: k, year: y))
+            }
+        }
+    }
+}
+
+/// The lexicographic optimum of a horizon's flow model: stage 1 (W), then stage 2 (C) on stage
+/// 1's optimal face, both by the network simplex.
+public enum HorizonNetworkSolver {
+    public struct Result: Sendable {
+        public var weightedShortage: Double
+        public var cost: Double
+        /// The flow of each arc of `HorizonFlowModel.network`.
+        public var flows: [Int64]
+    }
+
+    public enum Outcome: Sendable {
+        case optimal(Result)
+        case infeasible
+        case outOfTime
+    }
+
+    public static func solve(_ model: HorizonFlowModel, deadline: Deadline = Deadline(seconds: nil)) throws -> Outcome {
+        let first = model.network
+        let one = try NetworkSimplex.solve(first, timeLimit: deadline.remaining)
+        switch one.status {
+        case .optimal: break
+        case .infeasible, .unbounded: return .infeasible
+        case .timeLimit: return .outOfTime
+        }
+        var face = first
+        face.costs = model.stageTwoCosts
+        for a in 0..<face.arcCount where one.reducedCosts[a] != 0 {
+            guard let bound = one.reducedCosts[a] > 0 ? first.lower[a] : first.upper[a] else { continue }
+            face.lower[a] = bound
+            face.upper[a] = bound
+        }
+        let two = try NetworkSimplex.solve(face, timeLimit: deadline.remaining)
+        guard two.status == .optimal else { return two.status == .timeLimit ? .outOfTime : .infeasible }
+        var shortage = model.shortageConstant, cost = 0.0
+        for a in 0..<first.arcCount where two.flows[a] != 0 {
+            shortage += first.costs[a] * Double(two.flows[a])
+            cost += model.stageTwoCosts[a] * Double(two.flows[a])
+        }
+        return .optimal(Result(weightedShortage: shortage, cost: cost, flows: two.flows))
+    }
+}
