@@ -134,7 +134,7 @@ struct HorizonLoadingTests {
     }
 }
 
-extension Dictionary {
+fileprivate extension Dictionary {
     func mapKeys(_ transform: (Key) -> Key) -> [Key: Value] {
         Dictionary(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
     }
