@@ -47,6 +47,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try InputErrors.loadScenario(self.scenario)
+        try SolveCommand.refuseWhatCannotBeSolved(scenario, path: self.scenario)
         try SolveCommand.checkPayrollCanBeMet(scenario, path: self.scenario)
         let instance = Instance(scenario)
         let formulation: ModelExport.Formulation = direct ? .direct : .flow

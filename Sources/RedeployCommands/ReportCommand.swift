@@ -38,6 +38,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try InputErrors.loadScenario(self.scenario)
+        try SolveCommand.refuseWhatCannotBeSolved(scenario, path: self.scenario)
         let loaded: ReportFiles.Loaded
         do {
             loaded = try ReportFiles.load(outputDirectory: outDir, scenario: scenario)

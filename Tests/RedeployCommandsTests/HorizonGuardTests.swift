@@ -50,6 +50,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path + ".html"))
     }
 
+    /// export-model and report would describe a one-year model or plan of a scenario that has
+    /// more: they refuse as solve does.
+    @Test func exportAndReportRefuseToo() throws {
+        let folder = try scenario(Self.horizon)
+        let model = folder.appendingPathComponent("model.lp")
+        let export = try redeploy(["export-model", folder.path, "--stage", "1", "--format", "lp", "--out", model.path])
+        #expect(export.status == 1)
+        #expect(export.stderr == refusal(folder.path, "a multi-year horizon"))
+        #expect(!FileManager.default.fileExists(atPath: model.path))
+        let report = try redeploy(["report", folder.appendingPathComponent("out").path, "--scenario", folder.path])
+        #expect(report.status == 1)
+        #expect(report.stderr == refusal(folder.path, "a multi-year horizon"))
+    }
+
     @Test func greedySolveRefusesToo() throws {
         let folder = try scenario(Self.horizon)
         let out = folder.appendingPathComponent("out")
