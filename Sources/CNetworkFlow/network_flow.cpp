@@ -68,6 +68,13 @@ extern "C" int rd_min_cost_flow(int node_count, const long long *supply,
                                 int arc_count, const int *source, const int *target,
                                 const long long *lower, const long long *upper, const long long *cost,
                                 double seconds, long long *flow, long long *potential) {
+    // The deadline counts from entry: building LEMON's graph is part of the time allowed.
+    // A limit of 10^7 s or more (or not a number) means none: converting a far larger one to
+    // the clock's integer ticks would overflow.
+    const bool limited = seconds > 0 && seconds < 1e7;
+    const auto deadline = std::chrono::steady_clock::now() +
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(limited ? seconds : 0));
     try {
         auto job = std::make_shared<Job>();
         job->graph.reserveNode(node_count);
@@ -89,10 +96,10 @@ extern "C" int rd_min_cost_flow(int node_count, const long long *supply,
         for (int v = 0; v < node_count; ++v) job->supply[job->nodes[v]] = supply[v];
 
         int code;
-        if (seconds > 0) {
+        if (limited) {
+            if (std::chrono::steady_clock::now() >= deadline) return RD_MCF_TIME_LIMIT;
             std::thread worker([job] { job->finish(job->run()); });
             std::unique_lock<std::mutex> lock(job->mutex);
-            auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
             if (!job->ended.wait_until(lock, deadline, [&] { return job->done; })) {
                 lock.unlock();
                 worker.detach();  // it holds its own reference to the job

@@ -4,9 +4,13 @@
 public struct Deadline: Sendable {
     private let end: ContinuousClock.Instant?
 
-    /// `seconds` from now; nil for no limit.
+    /// `seconds` from now; nil, or more than a year (infinity included), for no limit.
     public init(seconds: Double?) {
-        end = seconds.map { ContinuousClock.now + .seconds($0) }
+        guard let seconds, seconds < 365 * 86_400 else {
+            end = nil
+            return
+        }
+        end = ContinuousClock.now + .seconds(max(0, seconds))
     }
 
     /// Seconds left (0 once past), or nil without a limit.

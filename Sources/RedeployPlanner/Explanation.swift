@@ -96,6 +96,7 @@ public struct Explainer: Sendable {
     /// re-solves build theirs.
     private func gains(_ instance: Instance, stageOne: Planner.StageOneFlow?, _ deadline: Deadline)
         throws -> (Explanation.GainMethod, [Double]?, Double?) {
+        if stageOne == nil && deadline.hasPassed { return (.lpDuals, nil, nil) }
         let model = stageOne == nil ? FlowModel(instance, shortageOnly: true) : nil
         guard let flow = stageOne ?? model.flatMap({ Self.networkStageOne($0, timeLimit: deadline.remaining) }) else {
             let duals = try dualGains(model ?? FlowModel(instance, shortageOnly: true), timeLimit: deadline.remaining)
@@ -201,8 +202,9 @@ public struct Explainer: Sendable {
         for lift in lifts {
             var lifted = scenario
             lift.change(&lifted.policy)
-            let (status, value) = try lift.known.map { (.optimal, $0) }
-                ?? Planner(options: within(deadline)).leastShortage(Instance(lifted))
+            // Past the deadline no model is built: the lift is simply not known.
+            let (status, value): (Planner.Result.Status, Double?) = try lift.known.map { (.optimal, $0) }
+                ?? (deadline.hasPassed ? (.timeLimit, nil) : Planner(options: within(deadline)).leastShortage(Instance(lifted)))
             let cost = status == .optimal ? value.map { max(0, weightedShortage - $0) } : nil
             limits.append(Explanation.Limit(key: lift.key, current: lift.current, lifted: lift.lifted, status: status,
                                             weightedShortage: value, shortageCost: cost))

@@ -100,7 +100,8 @@ func expectFeasible(_ flows: [Int64], _ network: FlowNetwork, _ what: String,
         #expect(throws: NetworkSimplex.SolveError.self) { try NetworkSimplex.solve(net) }
     }
 
-    /// A transportation problem that takes far longer than 50 ms is abandoned at its limit.
+    /// A transportation problem that takes far longer than 0.1 ms (65 ms and more even in a
+    /// release build) is abandoned at its limit.
     @Test func stopsAtItsTimeLimit() throws {
         let side = 1_500
         var rng = SplitMix64(seed: 11)
@@ -113,7 +114,7 @@ func expectFeasible(_ flows: [Int64], _ network: FlowNetwork, _ what: String,
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let solution = try NetworkSimplex.solve(net, timeLimit: 0.05)
+        let solution = try NetworkSimplex.solve(net, timeLimit: 0.0001)
         #expect(solution.status == .timeLimit)
         #expect(clock.now - start < .seconds(1))
         #expect(try NetworkSimplex.solve(net, timeLimit: 0).status == .timeLimit, "no time left: no run")

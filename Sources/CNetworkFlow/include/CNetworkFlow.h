@@ -22,9 +22,9 @@ enum {
 /// The caller keeps |cost| x (node_count + 2) below 2^61, so that no potential overflows.
 ///
 /// Writes the flow of each arc and the potential of each node (LEMON's convention: reduced
-/// cost = cost + pi[u] - pi[v]). With seconds > 0 the simplex runs on a worker thread and is
-/// abandoned (it finishes on its own, its result unused) when it has not ended by then:
-/// RD_MCF_TIME_LIMIT, nothing written. Returns one of RD_MCF_*; never throws or aborts
+/// cost = cost + pi[u] - pi[v]). With 0 < seconds < 10^7 the simplex runs on a worker thread
+/// and is abandoned (it finishes on its own, its result unused) when it has not ended that
+/// long after the call began: RD_MCF_TIME_LIMIT, nothing written. Other values: no limit. Returns one of RD_MCF_*; never throws or aborts
 /// (C++ exceptions are caught here).
 int rd_min_cost_flow(int node_count, const long long *supply,
                      int arc_count, const int *source, const int *target,
