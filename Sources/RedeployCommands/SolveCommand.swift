@@ -176,15 +176,19 @@ struct SolveCommand: ParsableCommand {
     }
 
     /// A payroll that must fall below zero cannot be met by any plan: that is bad input.
+    /// Teachers who hold a fixed post the norms give their school are never released either
+    /// (norm rules only), so the payroll cannot fall below them.
     static func checkPayrollCanBeMet(_ scenario: Scenario, path: String) throws {
         let headcount = scenario.staff.reduce(0) { $0 + $1.teachers }
-        if scenario.policy.payrollChange < -headcount {
-            InputErrors.printToStandardError([
-                "\(yamlFile(path)): policy.payroll_change: \(scenario.policy.payrollChange) would take "
-                    + "the payroll below zero (the scenario has \(headcount) teachers)",
-            ])
-            throw ExitCode(2)
-        }
+        let held = scenario.normRules == nil ? 0 : Instance(scenario).pairs.reduce(0) { $0 + $1.held }
+        guard scenario.policy.payrollChange < -(headcount - held) else { return }
+        let floor = held == 0 ? "below zero"
+            : "below the \(held) teachers who hold fixed posts the norms give their schools"
+        InputErrors.printToStandardError([
+            "\(yamlFile(path)): policy.payroll_change: \(scenario.policy.payrollChange) would take "
+                + "the payroll \(floor) (the scenario has \(headcount) teachers)",
+        ])
+        throw ExitCode(2)
     }
 
     /// The scenario.yaml a path names (a folder holding one, or the file itself).

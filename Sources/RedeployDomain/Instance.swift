@@ -167,7 +167,9 @@ public struct Instance: Sendable {
                 let row = listed[s][a]
                 let staying = (row?.teachers ?? 0) - (row?.leaving ?? 0)
                 let fromNorms = ruled.needs[subjects[a]] ?? perClass[subjects[a]].map { $0 * Double(school.classes) }
-                let post = Int((ruled.posts[subjects[a]] ?? 0).rounded(.down))
+                // Held only while the norm asks for the post: a required cell of staff.csv wins.
+                let asked = row?.required ?? ruled.posts[subjects[a]] ?? 0
+                let post = Int(min(ruled.posts[subjects[a]] ?? 0, asked).rounded(.down))
                 pairs.append(Pair(school: s, subject: a, teachers: row?.teachers ?? 0, leaving: row?.leaving ?? 0,
                                   required: row?.required ?? fromNorms ?? 0, held: min(max(0, staying), post)))
             }

@@ -69,3 +69,24 @@ import Testing
         #expect(table.stdout.contains("norm (định mức)") && table.stdout.contains("present (có mặt)"))
     }
 }
+
+extension NormsCommandTests {
+    /// One class teacher and one Young Pioneer leader (held: never released while the norm asks
+    /// for the post): a cut of 2 would need the leader released, so it is invalid input, for
+    /// solve and for the greedy method alike (exit 2, nothing written).
+    @Test(arguments: ["optimal", "greedy"])
+    func aCutBelowTheHeldPostsIsInvalidInput(_ method: String) throws {
+        let folder = try Paths.temporaryDirectory()
+        let files = [
+            "scenario.yaml": "name: cut\nschools: schools.csv\nstaff: staff.csv\nnorms: builtin:vn-2026\npolicy:\n  payroll_change: -2\n",
+            "schools.csv": "id,area,level,classes\nA,X,primary,1\n",
+            "staff.csv": "school_id,subject,teachers\nA,primary,1\nA,young_pioneer_leader,1\n",
+        ]
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let out = folder.appendingPathComponent("out")
+        let run = try redeploy(["solve", folder.path, "--out", out.path, "--method", method])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("policy.payroll_change: -2 would take the payroll below the 1 teachers who hold fixed posts"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
