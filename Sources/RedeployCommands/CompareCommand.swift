@@ -133,6 +133,14 @@ struct Solved {
             throw ExitCode(1)
         }
         guard let check = result.check else {
+            if result.status == .timeLimit {
+                // Out of time before the solver had a plan: the greedy plan, as solve writes it.
+                var fallback = try greedy(instance)
+                fallback.method = "greedy (time limit)"
+                fallback.status = Planner.Result.Status.timeLimit.rawValue
+                fallback.seconds = RedeployCommands.seconds(clock.now - start)
+                return fallback
+            }
             InputErrors.printToStandardError(["redeploy: \(instance.name): no plan: the solver ended with status \(result.status.rawValue)"])
             throw ExitCode(1)
         }
