@@ -95,8 +95,8 @@ public struct Planner: Sendable {
             if options.keepStageOneFlow { result.stageOneFlow = flow }
             return try finish(result, model, instance, values: values, status: .optimal, gap: 0)
         case let .stageOneOnly(values):
-            result.stages = ["network"]
-            return try finish(result, model, instance, values: values, status: .timeLimit, gap: 1)
+            result.stages = ["network", "polish"]
+            return try finish(result, model, instance, values: StageOnePolish.polish(values, model), status: .timeLimit, gap: 1)
         case .outOfTime:
             // No plan yet and no time left: the caller falls back to a plan made without a solver.
             result.status = .timeLimit
