@@ -38,7 +38,7 @@ extension GLPKSolver {
         defer { problem.delete() }
         var part = try problem.solve(options: relaxation, isMIP: false)
         func remaining() -> Double? {
-            options.timeLimit.map { max(0, $0 - Self.seconds(clock.now - start)) }
+            options.timeLimit.map { max(0, $0 - (clock.now - start).inSeconds) }
         }
         while true {
             stats.rounds += 1
@@ -46,7 +46,7 @@ extension GLPKSolver {
                 // Out of time: a point of the restricted program is one of the whole program
                 // (every absent column at its lower bound 0), so it is the best one known.
                 return Self.expanded(part, chosen: chosen, columns: program.columnCount, reduced: nil,
-                                     seconds: Self.seconds(clock.now - start))
+                                     seconds: (clock.now - start).inSeconds)
             }
             guard part.status == .optimal, let duals = part.rowDuals, let partReduced = part.reducedCosts else {
                 // Not proven by the restricted program: let the whole program decide.
@@ -74,7 +74,7 @@ extension GLPKSolver {
             for (k, j) in chosen.enumerated() { reduced[j] = partReduced[k] }
             stats.columnsUsed = chosen.count
             return Self.expanded(part, chosen: chosen, columns: program.columnCount, reduced: reduced,
-                                 seconds: Self.seconds(clock.now - start))
+                                 seconds: (clock.now - start).inSeconds)
         }
     }
 
@@ -88,10 +88,6 @@ extension GLPKSolver {
         whole.reducedCosts = reduced
         whole.seconds = seconds
         return whole
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     /// Offsets of each column's entries in a validated (column-sorted, 1-based) matrix.

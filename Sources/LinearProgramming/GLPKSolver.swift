@@ -45,7 +45,7 @@ public struct GLPKSolver: Sendable {
         let start = clock.now
         var solution = try problem.solve(options: options, isMIP: options.kind == .automatic && program.hasIntegerColumns)
         let elapsed = clock.now - start
-        solution.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        solution.seconds = elapsed.inSeconds
         return solution
     }
 
@@ -277,7 +277,7 @@ final class Problem {
         }
         let remaining = options.timeLimit.map { limit -> Double in
             let used = clock.now - start
-            return max(0, limit - (Double(used.components.seconds) + Double(used.components.attoseconds) * 1e-18))
+            return max(0, limit - used.inSeconds)
         }
         return try branchAndCut(options: options, timeLimit: remaining, rootIterations: lp.iterations)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearProgramming
 import RedeployDomain
 import RedeployPlanner
 import ScenarioIO
@@ -138,7 +139,7 @@ struct Solved {
                 var fallback = try greedy(instance)
                 fallback.method = "greedy (time limit)"
                 fallback.status = Planner.Result.Status.timeLimit.rawValue
-                fallback.seconds = RedeployCommands.seconds(clock.now - start)
+                fallback.seconds = (clock.now - start).inSeconds
                 return fallback
             }
             InputErrors.printToStandardError(["redeploy: \(instance.name): no plan: the solver ended with status \(result.status.rawValue)"])
@@ -146,7 +147,7 @@ struct Solved {
         }
         return Solved(method: "optimal", status: result.status.rawValue, plan: result.plan, check: check,
                       weightedShortageBefore: result.weightedShortageBefore, mipGap: result.mipGap,
-                      seconds: RedeployCommands.seconds(clock.now - start), instance: instance)
+                      seconds: (clock.now - start).inSeconds, instance: instance)
     }
 
     /// The greedy plan (GreedyPlanner); a failure of its check is an internal error, exit 1.
@@ -162,7 +163,7 @@ struct Solved {
         }
         return Solved(method: "greedy", status: "feasible", plan: result.plan, check: result.check,
                       weightedShortageBefore: result.weightedShortageBefore, mipGap: nil,
-                      seconds: RedeployCommands.seconds(clock.now - start), instance: instance)
+                      seconds: (clock.now - start).inSeconds, instance: instance)
     }
 }
 

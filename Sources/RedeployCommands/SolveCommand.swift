@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearProgramming
 import RedeployDomain
 import RedeployPlanner
 import RedeployReport
@@ -91,7 +92,7 @@ struct SolveCommand: ParsableCommand {
         }
         progress.finish()
         if !quiet {
-            let lines = Self.summaryLines(output, seconds: seconds(clock.now - start), out: out)
+            let lines = Self.summaryLines(output, seconds: (clock.now - start).inSeconds, out: out)
             print(method == .greedy ? lines.replacingOccurrences(of: ": feasible\n", with: ": feasible (greedy, not optimised)\n") : lines)
             if let explanation { print(ExplanationOutput.text(explanation), terminator: "") }
         }
@@ -220,6 +221,3 @@ struct SolveCommand: ParsableCommand {
     }
 }
 
-func seconds(_ d: Duration) -> Double {
-    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}

@@ -1,3 +1,5 @@
+import LinearProgramming
+
 /// The end of one run's time budget, shared by all its stages, so that `--time-limit` bounds
 /// the whole run (network simplex, column generation, branch-and-cut, explanations) and not
 /// each stage on its own.
@@ -15,7 +17,7 @@ public struct Deadline: Sendable {
 
     /// Seconds left (0 once past), or nil without a limit.
     public var remaining: Double? {
-        end.map { max(0, seconds($0 - ContinuousClock.now)) }
+        end.map { max(0, ($0 - ContinuousClock.now).inSeconds) }
     }
 
     public var hasPassed: Bool { remaining == 0 }

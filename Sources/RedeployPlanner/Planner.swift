@@ -344,9 +344,6 @@ public struct Planner: Sendable {
     }
 }
 
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
 
 /// Reads transfers, hires and releases off a solution, in a fixed order.
 enum PlanExtraction {
