@@ -199,7 +199,7 @@ public struct Planner: Sendable {
             return .notANetwork
         }
         options.stage?("least shortage: network simplex")
-        guard let one = try? NetworkSimplex.solve(first, timeLimit: deadline.remaining) else { return .notANetwork }
+        guard let one = networkSolve(first, deadline) else { return .notANetwork }
         if one.status == .timeLimit { return .outOfTime }
         guard one.status == .optimal else { return .notANetwork }
         var face = second
@@ -210,7 +210,7 @@ public struct Planner: Sendable {
             face.upper[a] = bound
         }
         options.stage?("least cost: network simplex")
-        guard let two = try? NetworkSimplex.solve(face, timeLimit: deadline.remaining) else { return .notANetwork }
+        guard let two = networkSolve(face, deadline) else { return .notANetwork }
         if two.status == .timeLimit {
             return .stageOneOnly((0..<model.program.columnCount).map { Double(one.flows[$0]) })
         }
@@ -219,6 +219,17 @@ public struct Planner: Sendable {
         guard Self.equal(shortage(of: values, model), one.objective) else { return .notANetwork }
         return .solved(values, StageOneFlow(network: first, solution: one, staffRows: model.staffRows,
                                            payrollNode: model.payrollRow, sinkNode: model.sinkNode))
+    }
+
+    /// The network simplex, or nil when it fails or cannot prove its flow (then GLPK solves the
+    /// model, and the log says why: a solve that turns slow should not do so silently).
+    private func networkSolve(_ network: FlowNetwork, _ deadline: Deadline) -> FlowSolution? {
+        do {
+            return try NetworkSimplex.solve(network, timeLimit: deadline.remaining)
+        } catch {
+            options.log?("redeploy: \(error); GLPK solves the model instead")
+            return nil
+        }
     }
 
     /// Stage 1 by GLPK: the LP by column generation, and branch-and-cut when its optimum is
