@@ -16,7 +16,21 @@ public enum DirectModel {
 
     public static func solve(_ instance: Instance, timeLimit: Double? = nil,
                              log: (@Sendable (String) -> Void)? = nil) throws -> Result {
-        var built = build(instance)
+        try solveLexicographically(build(instance), timeLimit: timeLimit, log: log)
+    }
+
+    /// A literal program: its columns' shortage weights (stage 1's objective) and costs (stage 2's).
+    struct Built {
+        var program: LinearProgram
+        var shortageWeights: [Double]
+        var costs: [Double]
+    }
+
+    /// Stage 1 (least W) as a MIP, then stage 2 (least C) with the explicit row W <= W*. Shared
+    /// by every literal model (`HorizonDirectModel` too), so that they decide alike.
+    static func solveLexicographically(_ literal: Built, timeLimit: Double?,
+                                       log: (@Sendable (String) -> Void)? = nil) throws -> Result {
+        var built = literal
         let options = SolveOptions(kind: .automatic, method: .dualSimplex, presolve: true, timeLimit: timeLimit, cuts: true,
                                    log: log)
         let first = try GLPKSolver().solve(built.program, options: options)
@@ -31,12 +45,6 @@ public enum DirectModel {
         let second = try GLPKSolver().solve(built.program, options: options)
         guard second.status == .optimal else { return Result(status: second.status, weightedShortage: best, cost: .nan) }
         return Result(status: .optimal, weightedShortage: best, cost: second.objective)
-    }
-
-    struct Built {
-        var program: LinearProgram
-        var shortageWeights: [Double]
-        var costs: [Double]
     }
 
     static func build(_ instance: Instance) -> Built {

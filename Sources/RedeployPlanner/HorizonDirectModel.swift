@@ -8,35 +8,12 @@ import RedeployDomain
 /// Slow by design: it is the reference for a horizon's fast model, and the figures of
 /// hand-computed horizons. A scenario of one year without retraining gives `DirectModel`'s.
 public enum HorizonDirectModel {
-    public struct Result: Sendable {
-        public var status: SolveStatus
-        /// W = sum_y w(y) sum_j p(j) sum_b u(j, b, y).
-        public var weightedShortage: Double
-        public var cost: Double
-    }
+    /// W = sum_y w(y) sum_j p(j) sum_b u(j, b, y), and C.
+    public typealias Result = DirectModel.Result
 
     public static func solve(_ instance: HorizonInstance, timeLimit: Double? = nil) throws -> Result {
         var builder = Builder(instance)
-        var built = builder.build()
-        let options = SolveOptions(kind: .automatic, method: .dualSimplex, presolve: true, timeLimit: timeLimit, cuts: true)
-        let first = try GLPKSolver().solve(built.program, options: options)
-        guard first.status == .optimal else { return Result(status: first.status, weightedShortage: .nan, cost: .nan) }
-        let best = first.objective
-        let row = built.program.addRow(upper: best + 1e-9 * max(1, abs(best)))
-        for (j, w) in built.weights.enumerated() where w != 0 {
-            built.program.addEntry(row: row, column: j, value: w)
-            built.program.setCost(column: j, 0)
-        }
-        for (j, c) in built.costs.enumerated() { built.program.setCost(column: j, c) }
-        let second = try GLPKSolver().solve(built.program, options: options)
-        guard second.status == .optimal else { return Result(status: second.status, weightedShortage: best, cost: .nan) }
-        return Result(status: .optimal, weightedShortage: best, cost: second.objective)
-    }
-
-    struct Built {
-        var program: LinearProgram
-        var weights: [Double]
-        var costs: [Double]
+        return try DirectModel.solveLexicographically(builder.build(), timeLimit: timeLimit)
     }
 
     private struct Builder {
@@ -64,14 +41,14 @@ public enum HorizonDirectModel {
             return lp.addColumn(lower: lower, upper: .infinity, cost: weight, isInteger: isInteger)
         }
 
-        mutating func build() -> Built {
+        mutating func build() -> DirectModel.Built {
             addStaffAndRows()
             for y in 0..<yearCount {
                 for p in instance.pairs.indices { addPairColumns(p, year: y) }
                 addTransfers(year: y)
                 addRetraining(year: y)
             }
-            return Built(program: lp, weights: weights, costs: costs)
+            return DirectModel.Built(program: lp, shortageWeights: weights, costs: costs)
         }
 
         /// n(p, y) with its balance row; no pass-through; cover; payroll; outflow caps.
