@@ -300,14 +300,7 @@ struct NormRulesReader {
     private mutating func number(_ node: Node?, _ key: String, _ range: ClosedRange<Double>) -> Double? {
         guard let node else { return nil }
         let expected = "a number from \(NumberText.format(range.lowerBound)) to \(NumberText.format(range.upperBound))"
-        let tag = node.tag.description
-        var value: Double?
-        if tag == Tag.Name.int.rawValue {
-            value = YAMLValues.wholeNumber(node).map(Double.init) ?? node.float
-        } else if tag == Tag.Name.float.rawValue {
-            value = node.float
-        }
-        guard let value else {
+        guard let value = YAMLValues.number(node) else {
             fail(node, key, "must be \(expected), got \(YAMLChainReader.kind(node))")
             return nil
         }

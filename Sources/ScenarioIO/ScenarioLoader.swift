@@ -384,14 +384,7 @@ struct YAMLValues {
             fail(entry, key, nil, "must be \(expected)")
             return nil
         }
-        let t = Self.tag(node)
-        var value: Double?
-        if t == Tag.Name.int.rawValue {
-            value = Self.wholeNumber(node).map(Double.init) ?? node.float
-        } else if t == Tag.Name.float.rawValue {
-            value = node.float
-        }
-        guard let value else {
+        guard let value = Self.number(node) else {
             fail(entry, key, node, "must be \(expected), got \(YAMLChainReader.kind(node))")
             return nil
         }
@@ -408,6 +401,16 @@ struct YAMLValues {
     /// Yams accepts as ints, such as `0x1F` or `1_000`, keep its reading.
     static func wholeNumber(_ node: Node) -> Int? {
         node.scalar.flatMap { CSVNumber.integer($0.string) } ?? node.int
+    }
+
+    /// A YAML int or float as a number (whole numbers base ten, as `wholeNumber` reads them);
+    /// nil for any other node. Every reader of YAML figures (scenario.yaml, rules files) uses it.
+    static func number(_ node: Node) -> Double? {
+        switch tag(node) {
+        case Tag.Name.int.rawValue: return wholeNumber(node).map(Double.init) ?? node.float
+        case Tag.Name.float.rawValue: return node.float
+        default: return nil
+        }
     }
 
     private mutating func bool(_ entry: ConfigMap.Entry, _ key: String) -> Bool? {
