@@ -11,13 +11,39 @@ public enum Coverage {
     /// Negative staff counts as none.
     public static func shortages(_ instance: Instance, staff: [Double]) -> [Double] {
         precondition(staff.count == instance.pairs.count, "one staff figure per pair")
+        return shortages(Layout(instance), required: instance.pairs.map(\.required), staff: staff)
+    }
+
+    /// What coverage needs to know of a scenario's pairs, whichever year they are of: the pairs
+    /// of each school (consecutive), each pair's subject, and what each subject's teachers cover.
+    public struct Layout: Sendable {
+        public var pairRanges: [Range<Int>]
+        public var subjectOfPair: [Int]
+        public var canCover: [[Int]]
+
+        public init(pairRanges: [Range<Int>], subjectOfPair: [Int], canCover: [[Int]]) {
+            self.pairRanges = pairRanges
+            self.subjectOfPair = subjectOfPair
+            self.canCover = canCover
+        }
+
+        public init(_ instance: Instance) {
+            self.init(pairRanges: instance.pairRanges, subjectOfPair: instance.pairs.map(\.subject),
+                      canCover: instance.canCover)
+        }
+    }
+
+    /// The shortage u per pair for requirement r and staff n per pair (negative staff counts as none).
+    public static func shortages(_ layout: Layout, required: [Double], staff: [Double]) -> [Double] {
         var shortage = [Double](repeating: 0, count: staff.count)
-        let trivial = instance.canCover.allSatisfy { $0.count == 1 }
-        for range in instance.pairRanges {
+        let trivial = layout.canCover.allSatisfy { $0.count == 1 }
+        for range in layout.pairRanges {
             if trivial {
-                for k in range { shortage[k] = max(0, instance.pairs[k].required - max(0, staff[k])) }
+                for k in range { shortage[k] = max(0, required[k] - max(0, staff[k])) }
             } else {
-                for (offset, p) in schoolShortages(instance, range: range, staff: staff).enumerated() {
+                let each = schoolShortages(range: range, covers: { layout.canCover[layout.subjectOfPair[$0]].contains(layout.subjectOfPair[$1]) },
+                                           required: { required[$0] }, staff: staff)
+                for (offset, p) in each.enumerated() {
                     shortage[range.lowerBound + offset] = p
                 }
             }
@@ -44,17 +70,24 @@ public enum Coverage {
     /// a max flow source -> teacher subject a (capacity n) -> required subject b (unbounded,
     /// where a covers b) -> sink (capacity r), by shortest augmenting paths.
     public static func schoolShortages(_ instance: Instance, range: Range<Int>, staff: [Double]) -> [Double] {
+        let pairs = instance.pairs
+        return schoolShortages(range: range, covers: { instance.canCover[pairs[$0].subject].contains(pairs[$1].subject) },
+                               required: { pairs[$0].required }, staff: staff)
+    }
+
+    /// The same for any layout: `covers(p, q)` when the teachers of pair p may teach pair q's subject.
+    static func schoolShortages(range: Range<Int>, covers: (Int, Int) -> Bool, required: (Int) -> Double,
+                                staff: [Double]) -> [Double] {
         let k = range.count
         guard k > 0 else { return [] }
         // Nodes: 0 source, 1...k teachers of pair, k+1...2k requirements of pair, 2k+1 sink.
         let size = 2 * k + 2
         let sink = size - 1
         var capacity = [Double](repeating: 0, count: size * size)
-        let pairs = instance.pairs
         for (offset, p) in range.enumerated() {
             capacity[0 * size + 1 + offset] = max(0, staff[p])
-            capacity[(k + 1 + offset) * size + sink] = pairs[p].required
-            for (other, q) in range.enumerated() where instance.canCover[pairs[p].subject].contains(pairs[q].subject) {
+            capacity[(k + 1 + offset) * size + sink] = required(p)
+            for (other, q) in range.enumerated() where covers(p, q) {
                 capacity[(1 + offset) * size + k + 1 + other] = .infinity
             }
         }

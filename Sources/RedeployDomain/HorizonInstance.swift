@@ -17,6 +17,41 @@ public struct HorizonInstance: Sendable {
         public var required: [Double]
         /// Teachers held at the school (fixed posts, `Instance.Pair.held`) in the first year.
         public var held: Int
+        /// n(p) when the modelled years begin: today's teachers, or in a window of a horizon
+        /// (`window(_:after:)`) the staff the earlier years left.
+        public var initial: Double
+        /// Teachers arriving in each modelled year from courses begun before the modelled years.
+        public var arriving: [Double]
+        /// The fewest teachers who must stay in each year, neither moved nor released: those who
+        /// leave in a later year (they leave on their own schedule, section 6 constraint 1)
+        /// and, under norm rules, the holders of fixed posts as far as the teachers who stay
+        /// allow. `stayFloor(y) = max(held(y), stayFloor(y+1) + l(y+1))` with
+        /// `held(y) = min(held, t - l(1...y))`, so the plan that does nothing always meets it;
+        /// without fixed posts it is exactly the teachers leaving after y.
+        public var stayFloor: [Int]
+
+        public init(school: Int, subject: Int, teachers: Int, leaving: [Int], required: [Double], held: Int) {
+            self.school = school
+            self.subject = subject
+            self.teachers = teachers
+            self.leaving = leaving
+            self.required = required
+            self.held = held
+            initial = Double(teachers)
+            arriving = Array(repeating: 0, count: leaving.count)
+            stayFloor = Self.stayFloors(teachers: teachers, leaving: leaving, held: held)
+        }
+
+        static func stayFloors(teachers: Int, leaving: [Int], held: Int) -> [Int] {
+            var floors = Array(repeating: 0, count: leaving.count)
+            var left = teachers
+            let stayingIn = leaving.map { l -> Int in left -= l; return left }
+            for y in floors.indices.reversed() {
+                let fromLater = y + 1 < floors.count ? floors[y + 1] + leaving[y + 1] : 0
+                floors[y] = max(min(held, stayingIn[y]), fromLater)
+            }
+            return floors
+        }
     }
 
     /// One way to retrain: teachers of pair `from` become teachers of pair `to`, `delay` years
@@ -31,18 +66,21 @@ public struct HorizonInstance: Sendable {
 
     public let name: String
     /// The school years; [0] for a scenario of one year.
-    public let years: [Int]
+    public private(set) var years: [Int]
     public let schools: [School]
     public let subjects: [String]
-    public let pairs: [Pair]
+    public private(set) var pairs: [Pair]
     /// pairs[pairRanges[s]] are the pairs of school s.
     public let pairRanges: [Range<Int>]
     /// canCover[a]: the subjects subject-a teachers may teach (a itself first among them).
     public let canCover: [[Int]]
     /// sum t + pc(y): the most people on the payroll in each year.
-    public let payrollCap: [Int]
+    public private(set) var payrollCap: [Int]
+    /// Teachers in each modelled year still in a course begun before the modelled years (they
+    /// hold a post on the payroll); zero but in a window.
+    public private(set) var inCourse: [Double]
     /// w(y).
-    public let weights: [Double]
+    public private(set) var weights: [Double]
     public let retraining: [Retraining]
     public let policy: Policy
     public let costs: Costs
@@ -68,9 +106,38 @@ public struct HorizonInstance: Sendable {
         (pairs, pairRanges) = Self.unionOfPairs(perYear, subjectIndex: subjectIndex, schools: first.schools.count)
         let headcount = pairs.reduce(0) { $0 + $1.teachers }
         payrollCap = perYear.map { headcount + $0.policy.payrollChange }
+        inCourse = Array(repeating: 0, count: years.count)
         weights = years.map { scenario.horizon?.weight(of: $0) ?? 1 }
         retraining = Self.retrainingOptions(scenario.retraining, pairs: pairs, schools: first.schools,
                                             subjects: subjects, transfers: first)
+    }
+
+    /// Whether the scenario has a horizon (years are named), rather than one unnamed year.
+    public var hasHorizon: Bool { years != [0] }
+
+    /// sum t: the payroll today.
+    public var headcount: Int { pairs.reduce(0) { $0 + $1.teachers } }
+
+    /// Year `k` alone, as it stands after the earlier years' moves: staff `staff` (n(p, k-1)),
+    /// the courses begun before it (`arriving` in it, `inCourse` during it), its own leavers,
+    /// requirements, cap and weight, and the stay floor the whole horizon sets for it. The
+    /// myopic plan solves these one after the other.
+    public func window(_ k: Int, staff: [Double], arriving: [Double], inCourse: Double) -> HorizonInstance {
+        var window = self
+        window.years = [years[k]]
+        window.payrollCap = [payrollCap[k]]
+        window.inCourse = [inCourse]
+        window.weights = [weights[k]]
+        window.pairs = pairs.enumerated().map { p, pair in
+            var one = pair
+            one.leaving = [pair.leaving[k]]
+            one.required = [pair.required[k]]
+            one.stayFloor = [pair.stayFloor[k]]
+            one.initial = staff[p]
+            one.arriving = [arriving[p]]
+            return one
+        }
+        return window
     }
 
     /// The index of pair (school, subject), if it is a pair.
@@ -99,7 +166,11 @@ public struct HorizonInstance: Sendable {
                 byKey[key] = entry
             }
         }
-        let pairs = byKey.keys.sorted().map { byKey[$0]! }
+        let pairs = byKey.keys.sorted().map { key in
+            let pair = byKey[key]!
+            return Pair(school: pair.school, subject: pair.subject, teachers: pair.teachers, leaving: pair.leaving,
+                        required: pair.required, held: pair.held)
+        }
         var ranges: [Range<Int>] = []
         var start = 0
         for s in 0..<schools {

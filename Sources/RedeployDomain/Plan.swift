@@ -8,7 +8,9 @@ public struct Plan: Sendable, Equatable {
     }
 
     public enum Kind: String, Sendable, Equatable, CaseIterable {
-        case transfer, hire, release
+        /// `retrain` (docs/MODEL.md section 5): the teacher leaves `from` like a transfer and
+        /// teaches `toSubject` at `to` once the course is over.
+        case transfer, hire, release, retrain
     }
 
     public struct Action: Sendable, Equatable {
@@ -21,14 +23,22 @@ public struct Plan: Sendable, Equatable {
         public var teachers: Double
         /// The distance used in the cost; nil where unknown or not a transfer.
         public var km: Double?
+        /// The school year the action is taken in (a year of the horizon, docs/MODEL.md
+        /// section 6); nil in a scenario of one year.
+        public var year: Int?
+        /// What a retrained teacher teaches afterwards; nil for every other action.
+        public var toSubject: String?
 
-        public init(kind: Kind, from: String?, to: String?, subject: String, teachers: Double, km: Double? = nil) {
+        public init(kind: Kind, from: String?, to: String?, subject: String, teachers: Double, km: Double? = nil,
+                    year: Int? = nil, toSubject: String? = nil) {
             self.kind = kind
             self.from = from
             self.to = to
             self.subject = subject
             self.teachers = teachers
             self.km = km
+            self.year = year
+            self.toSubject = toSubject
         }
 
         public static func transfer(from: String, to: String, subject: String, teachers: Double,
@@ -48,6 +58,7 @@ public struct Plan: Sendable, Equatable {
     public var transfers: Double { total(.transfer) }
     public var hires: Double { total(.hire) }
     public var releases: Double { total(.release) }
+    public var retrained: Double { total(.retrain) }
 
     private func total(_ kind: Kind) -> Double {
         actions.lazy.filter { $0.kind == kind }.reduce(0) { $0 + $1.teachers }

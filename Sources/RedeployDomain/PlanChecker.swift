@@ -129,6 +129,7 @@ public enum PlanChecker {
             case .transfer: addTransfer(action, index: index)
             case .hire: addHire(action, index: index)
             case .release: addRelease(action, index: index)
+            case .retrain: fail(index, "a retrain row needs a scenario with retraining rows (docs/MODEL.md section 5)")
             }
         }
 

@@ -12,6 +12,10 @@ public enum DirectModel {
         public var status: SolveStatus
         public var weightedShortage: Double
         public var cost: Double
+        /// The columns' values at the point found (stage 2's, else stage 1's incumbent); nil without one.
+        public var values: [Double]? = nil
+        /// Stage 1's relative gap when it stopped before proving its optimum.
+        public var mipGap: Double? = nil
     }
 
     public static func solve(_ instance: Instance, timeLimit: Double? = nil,
@@ -31,10 +35,15 @@ public enum DirectModel {
     static func solveLexicographically(_ literal: Built, timeLimit: Double?,
                                        log: (@Sendable (String) -> Void)? = nil) throws -> Result {
         var built = literal
-        let options = SolveOptions(kind: .automatic, method: .dualSimplex, presolve: true, timeLimit: timeLimit, cuts: true,
+        var options = SolveOptions(kind: .automatic, method: .dualSimplex, presolve: true, timeLimit: timeLimit, cuts: true,
                                    log: log)
+        let clock = ContinuousClock()
+        let start = clock.now
         let first = try GLPKSolver().solve(built.program, options: options)
-        guard first.status == .optimal else { return Result(status: first.status, weightedShortage: .nan, cost: .nan) }
+        guard first.status == .optimal else {
+            return Result(status: first.status, weightedShortage: first.hasPoint ? first.objective : .nan, cost: .nan,
+                          values: first.hasPoint ? first.columnValues : nil, mipGap: first.gap)
+        }
         let best = first.objective
         let row = built.program.addRow(upper: best + 1e-9 * max(1, abs(best)))
         for (j, w) in built.shortageWeights.enumerated() where w != 0 {
@@ -42,9 +51,14 @@ public enum DirectModel {
             built.program.setCost(column: j, 0)
         }
         for (j, c) in built.costs.enumerated() { built.program.setCost(column: j, c) }
+        if let timeLimit { options.timeLimit = max(0.001, timeLimit - (clock.now - start).inSeconds) }
         let second = try GLPKSolver().solve(built.program, options: options)
-        guard second.status == .optimal else { return Result(status: second.status, weightedShortage: best, cost: .nan) }
-        return Result(status: .optimal, weightedShortage: best, cost: second.objective)
+        guard second.status == .optimal else {
+            // Stage 1's point is still a plan of least W; its cost is not the least.
+            return Result(status: second.status, weightedShortage: best, cost: .nan,
+                          values: second.hasPoint ? second.columnValues : first.columnValues, mipGap: 0)
+        }
+        return Result(status: .optimal, weightedShortage: best, cost: second.objective, values: second.columnValues, mipGap: 0)
     }
 
     static func build(_ instance: Instance) -> Built {

@@ -11,9 +11,24 @@ public enum HorizonDirectModel {
     /// W = sum_y w(y) sum_j p(j) sum_b u(j, b, y), and C.
     public typealias Result = DirectModel.Result
 
-    public static func solve(_ instance: HorizonInstance, timeLimit: Double? = nil) throws -> Result {
+    public static func solve(_ instance: HorizonInstance, timeLimit: Double? = nil,
+                             log: (@Sendable (String) -> Void)? = nil) throws -> Result {
+        try solveWithDecisions(instance, timeLimit: timeLimit, log: log).result
+    }
+
+    /// The result, and what each column stands for in the plan (`HorizonInstance.plan`).
+    public static func solveWithDecisions(_ instance: HorizonInstance, timeLimit: Double? = nil,
+                                          log: (@Sendable (String) -> Void)? = nil) throws
+        -> (result: Result, decisions: [HorizonDecision]) {
         var builder = Builder(instance)
-        return try DirectModel.solveLexicographically(builder.build(), timeLimit: timeLimit)
+        let built = builder.build()
+        return (try DirectModel.solveLexicographically(built, timeLimit: timeLimit, log: log), builder.decisions)
+    }
+
+    /// The literal program (stage 1's objective), as `export-model` writes it.
+    public static func program(_ instance: HorizonInstance) -> LinearProgram {
+        var builder = Builder(instance)
+        return builder.build().program
     }
 
     private struct Builder {
@@ -21,6 +36,7 @@ public enum HorizonDirectModel {
         var lp = LinearProgram(name: "horizon-direct", sense: .minimize)
         var weights: [Double] = []
         var costs: [Double] = []
+        var decisions: [HorizonDecision] = []
         /// n(p, y), and the rows of each (pair, year).
         var staff: [[Int]] = []
         var balance: [[Int]] = []
@@ -35,9 +51,11 @@ public enum HorizonDirectModel {
         var integer: Bool { !instance.policy.sharing }
         var yearCount: Int { instance.years.count }
 
-        mutating func column(lower: Double = 0, weight: Double = 0, cost: Double = 0, isInteger: Bool) -> Int {
+        mutating func column(lower: Double = 0, weight: Double = 0, cost: Double = 0, isInteger: Bool,
+                             decision: HorizonDecision = .other) -> Int {
             weights.append(weight)
             costs.append(cost)
+            decisions.append(decision)
             return lp.addColumn(lower: lower, upper: .infinity, cost: weight, isInteger: isInteger)
         }
 
@@ -59,14 +77,15 @@ public enum HorizonDirectModel {
                 for y in 0..<yearCount {
                     // Whole when teachers are (implied by the rows, but it lets branching see it).
                     n.append(column(lower: 0, isInteger: integer))
-                    // n(p,y) - n(p,y-1) - in + out - h + e + q_out - q_in = -l(p,y); n(p,-1) = t.
-                    let carried = y == 0 ? Double(pair.teachers) : 0
-                    b.append(lp.addRow(lower: carried - Double(pair.leaving[y]), upper: carried - Double(pair.leaving[y])))
+                    // n(p,y) - n(p,y-1) - in + out - h + e + q_out - q_in = -l(p,y) + arriving(p,y);
+                    // n(p,-1) = t (in a window of the myopic plan, the staff the earlier years left).
+                    let carried = (y == 0 ? pair.initial : 0) - Double(pair.leaving[y]) + pair.arriving[y]
+                    b.append(lp.addRow(lower: carried, upper: carried))
                     lp.addEntry(row: b[y], column: n[y], value: 1)
                     if y > 0 { lp.addEntry(row: b[y], column: n[y - 1], value: -1) }
-                    // out + e + q_out - n(p,y-1) <= -l(p,y) - sum_{y'>y} l(p,y') - held.
-                    let later = pair.leaving[(y + 1)...].reduce(0, +)
-                    let bound = (y == 0 ? Double(pair.teachers) : 0) - Double(pair.leaving[y] + later + pair.held)
+                    // out + e + q_out - n(p,y-1) <= -l(p,y) - sum_{y'>y} l(p,y') (the stay floor:
+                    // with fixed posts, also the holders the staying teachers allow).
+                    let bound = (y == 0 ? pair.initial : 0) - Double(pair.leaving[y] + pair.stayFloor[y])
                     s.append(lp.addRow(upper: bound))
                     if y > 0 { lp.addEntry(row: s[y], column: n[y - 1], value: -1) }
                     // sum_b z(p -> b) - n(p,y) <= 0; sum_a z(a -> p) + u >= r(p,y).
@@ -84,7 +103,7 @@ public enum HorizonDirectModel {
             }
             for y in 0..<yearCount {
                 // sum_p n(p,y) + teachers in a course in year y <= sum t + pc(y).
-                payroll.append(lp.addRow(upper: Double(instance.payrollCap[y])))
+                payroll.append(lp.addRow(upper: Double(instance.payrollCap[y]) - instance.inCourse[y]))
                 for p in pairs.indices { lp.addEntry(row: payroll[y], column: staff[p][y], value: 1) }
             }
             if let share = instance.policy.maxOutShare {
@@ -99,10 +118,10 @@ public enum HorizonDirectModel {
         mutating func addPairColumns(_ p: Int, year y: Int) {
             let pair = instance.pairs[p]
             if instance.policy.hiring {
-                let h = column(cost: instance.costs.hire, isInteger: integer)
+                let h = column(cost: instance.costs.hire, isInteger: integer, decision: .hire(pair: p, year: y))
                 lp.addEntry(row: balance[p][y], column: h, value: -1)
             }
-            let e = column(cost: instance.costs.release, isInteger: integer)
+            let e = column(cost: instance.costs.release, isInteger: integer, decision: .release(pair: p, year: y))
             lp.addEntry(row: balance[p][y], column: e, value: 1)
             lp.addEntry(row: pass[p][y], column: e, value: 1)
             for b in instance.canCover[pair.subject] {
@@ -120,7 +139,8 @@ public enum HorizonDirectModel {
                 for (q, to) in pairs.enumerated()
                 where to.subject == from.subject && to.school != from.school
                     && instance.transfers.transferAllowed(from: from.school, to: to.school) {
-                    let x = column(cost: instance.transfers.moveCost(from: from.school, to: to.school), isInteger: integer)
+                    let x = column(cost: instance.transfers.moveCost(from: from.school, to: to.school), isInteger: integer,
+                                   decision: .transfer(from: p, to: q, year: y))
                     lp.addEntry(row: balance[p][y], column: x, value: 1)
                     lp.addEntry(row: pass[p][y], column: x, value: 1)
                     lp.addEntry(row: balance[q][y], column: x, value: -1)
@@ -132,8 +152,8 @@ public enum HorizonDirectModel {
         /// q(i, k, a, b, y): leaves (i, a) in year y like a transfer, arrives in (k, b) `delay`
         /// years later (never, past the horizon), and is on the payroll in between.
         mutating func addRetraining(year y: Int) {
-            for option in instance.retraining {
-                let q = column(cost: option.cost, isInteger: integer)
+            for (k, option) in instance.retraining.enumerated() {
+                let q = column(cost: option.cost, isInteger: integer, decision: .retrain(option: k, year: y))
                 let from = instance.pairs[option.from]
                 lp.addEntry(row: balance[option.from][y], column: q, value: 1)
                 lp.addEntry(row: pass[option.from][y], column: q, value: 1)

@@ -8,9 +8,11 @@ import RedeployDomain
 /// year's moves; D(p,y), its staff once this year's moves are made. And P(y), the payroll's
 /// unused posts in year y, and a sink T.
 ///
-/// - O(p,0) supplies t(p). Leavers: an arc O(p,y) -> P(y) carrying exactly l(p,y) (a leaver
-///   frees a post). Staying: O(p,y) -> D(p,y), at least the teachers who leave later and the
-///   held ones (they are neither moved nor released before they leave: section 6, constraint 1).
+/// - O(p,0) supplies t(p) (n(p) in a window of the myopic plan, whose earlier courses arrive
+///   as supplies at D(p,y)). Leavers: an arc O(p,y) -> P(y) carrying exactly l(p,y) (a leaver
+///   frees a post). Staying: O(p,y) -> D(p,y), at least the pair's stay floor: the teachers who
+///   leave later and the held ones (they are neither moved nor released before they leave:
+///   section 6, constraint 1).
 ///   Transfers O(p,y) -> D(q,y); releases O(p,y) -> P(y); hires P(y) -> D(p,y); a retraining
 ///   O(p,y) -> D(q,y+delay), or -> T when the course ends after the horizon. Nothing enters
 ///   O(p,y) but last year's staff, so what leaves it is never more than it had (no pass-through).
@@ -25,13 +27,7 @@ import RedeployDomain
 ///   teacher in a course holds his post. T takes the rest: cap(last) units.
 public struct HorizonFlowModel: Sendable {
     /// What an arc of the network stands for, in the plan.
-    public enum Role: Sendable, Equatable {
-        case transfer(from: Int, to: Int, year: Int)
-        case hire(pair: Int, year: Int)
-        case release(pair: Int, year: Int)
-        case retrain(option: Int, year: Int)
-        case other
-    }
+    public typealias Role = HorizonDecision
 
     public let instance: HorizonInstance
     /// The stage-1 network (costs: shortage), and the stage-2 costs of its arcs.
@@ -42,9 +38,15 @@ public struct HorizonFlowModel: Sendable {
     public let shortageConstant: Double
 
     /// nil when the horizon is not a pure network (qualifications, outflow caps, sharing).
-    public init?(_ instance: HorizonInstance) {
+    /// `ignoringOutflowCap`: the model without max_out_share, whose optimum is the horizon's
+    /// when it happens to meet the caps (the caps only remove plans).
+    public init?(_ instance: HorizonInstance, ignoringOutflowCap: Bool = false) {
         let policy = instance.policy
-        guard !policy.sharing, policy.maxOutShare == nil, instance.canCover.allSatisfy({ $0.count <= 1 }) else { return nil }
+        guard !policy.sharing, ignoringOutflowCap || policy.maxOutShare == nil, instance.canCover.allSatisfy({ $0.count <= 1 }) else { return nil }
+        // A window of the myopic plan starts from whole teachers unless teachers were shared.
+        func whole(_ x: Double) -> Bool { x == x.rounded() && abs(x) < 1e12 }
+        guard instance.pairs.allSatisfy({ whole($0.initial) && $0.arriving.allSatisfy(whole) }),
+              instance.inCourse.allSatisfy(whole) else { return nil }
         var builder = Builder(instance)
         builder.build()
         self.instance = instance
@@ -84,14 +86,19 @@ public struct HorizonFlowModel: Sendable {
         mutating func build() {
             let pairs = instance.pairs
             for pair in pairs {
-                origin.append((0..<years).map { y in node(y == 0 ? Int64(pair.teachers) : 0) })
-                staff.append((0..<years).map { _ in node() })
+                origin.append((0..<years).map { y in node(y == 0 ? Int64(pair.initial) : 0) })
+                staff.append((0..<years).map { y in node(Int64(pair.arriving[y])) })
             }
-            let headcount = pairs.reduce(0) { $0 + $1.teachers }
+            // Posts free for the plan in year y: the cap less the teachers in courses begun
+            // before the modelled years; those arriving in y take theirs at D(p, y).
+            let posts = (0..<years).map { Int64(instance.payrollCap[$0]) - Int64(instance.inCourse[$0]) }
+            var previous = Int64(pairs.reduce(0) { $0 + $1.initial })
             pool = (0..<years).map { y in
-                node(Int64(instance.payrollCap[y] - (y == 0 ? headcount : instance.payrollCap[y - 1])))
+                let arriving = Int64(pairs.reduce(0) { $0 + $1.arriving[y] })
+                defer { previous = posts[y] }
+                return node(posts[y] - previous - arriving)
             }
-            sink = node(-Int64(instance.payrollCap[years - 1]))
+            sink = node(-posts[years - 1])
             for y in 0..<years {
                 for p in pairs.indices { addPairArcs(p, year: y) }
                 addTransfers(year: y)
@@ -103,9 +110,8 @@ public struct HorizonFlowModel: Sendable {
         mutating func addPairArcs(_ p: Int, year y: Int) {
             let pair = instance.pairs[p]
             let costs = instance.costs
-            let later = pair.leaving[(y + 1)...].reduce(0, +)
             arc(origin[p][y], pool[y], lower: Int64(pair.leaving[y]), upper: Int64(pair.leaving[y]))
-            arc(origin[p][y], staff[p][y], lower: Int64(later + pair.held))
+            arc(origin[p][y], staff[p][y], lower: Int64(pair.stayFloor[y]))
             arc(origin[p][y], pool[y], cost: costs.release, role: .release(pair: p, year: y))
             if instance.policy.hiring { arc(pool[y], staff[p][y], cost: costs.hire, role: .hire(pair: p, year: y)) }
             // Coverage on the way to next year: convex in the staff, cheapest units first.

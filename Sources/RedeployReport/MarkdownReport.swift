@@ -55,6 +55,7 @@ public enum MarkdownReport {
             case .transfer: entry.transfers += a.teachers
             case .hire: entry.hires += a.teachers
             case .release: entry.releases += a.teachers
+            case .retrain: break  // a horizon's rows: tabled by the horizon report
             }
             bySubject[a.subject] = entry
         }

@@ -186,6 +186,8 @@ public struct ReportData: Sendable {
                 if let to { summaries[to].hired += action.teachers }
             case .release:
                 if let from { summaries[from].released += action.teachers }
+            case .retrain:
+                break  // a horizon's rows: tabled by the horizon report
             }
         }
         schoolSummaries = summaries
@@ -272,6 +274,8 @@ public struct ReportData: Sendable {
                 }
                 releases.append(Release(action: index, school: from, subject: action.subject, teachers: action.teachers,
                                         surplusBefore: surplus))
+            case .retrain:
+                continue  // a horizon's rows: tabled by the horizon report
             }
         }
         let areaRank = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })

@@ -12,9 +12,19 @@ import Testing
         StaffRow(schoolID: school, subject: subject, teachers: teachers, leaving: leaving, required: required)
     }
 
+    /// W and C of the literal model; the planner's plans (by the network where the horizon is
+    /// one, and by GLPK alone), re-checked independently, must have the same.
     static func solve(_ scenario: Scenario, sourceLocation: SourceLocation = #_sourceLocation) throws -> (w: Double, c: Double) {
-        let result = try HorizonDirectModel.solve(HorizonInstance(scenario), timeLimit: 60)
+        let instance = HorizonInstance(scenario)
+        let result = try HorizonDirectModel.solve(instance, timeLimit: 60)
         try #require(result.status == .optimal, "\(result.status)", sourceLocation: sourceLocation)
+        for network in [true, false] {
+            let planned = try HorizonPlanner(options: .init(networkSimplex: network)).solve(instance)
+            #expect(planned.status == .optimal && planned.check.isValid, sourceLocation: sourceLocation)
+            #expect(same(planned.check.weightedShortage, result.weightedShortage) && same(planned.check.cost, result.cost),
+                    "planner (network \(network)): W \(planned.check.weightedShortage) C \(planned.check.cost)",
+                    sourceLocation: sourceLocation)
+        }
         return (result.weightedShortage, result.cost)
     }
 

@@ -1,0 +1,156 @@
+import LinearProgramming
+import RedeployDomain
+
+/// Plans a horizon (docs/MODEL.md sections 5 and 6), or a year with retraining: the least W over
+/// all the years, then the least C, by the time-expanded network (`HorizonFlowModel`) where the
+/// horizon is a pure network and by GLPK on the literal model (`HorizonDirectModel`) where it
+/// is not (qualifications, outflow caps, shared teachers). Every plan is re-checked by
+/// `HorizonPlanChecker` before it is returned.
+///
+/// `Method.myopic` is the plan made one year at a time: each year solved to its own optimum
+/// alone, from what the earlier years left, blind to the years after it. It is what planning
+/// over the whole horizon is measured against.
+public struct HorizonPlanner: Sendable {
+    public enum Method: String, Sendable, CaseIterable {
+        case optimal, myopic
+    }
+
+    public struct Result: Sendable {
+        /// optimal; feasible for the myopic plan (each year is optimal, the horizon is not
+        /// proven); time_limit when the solver stopped with a plan it could not prove.
+        public var status: Planner.Result.Status
+        public var plan: Plan
+        public var check: HorizonPlanChecker.Report
+        public var weightedShortageBefore: Double
+        /// 0 when proven optimal; nil where nothing is proven (myopic).
+        public var mipGap: Double?
+        /// What solved it, in order, e.g. ["horizon-network", "horizon-network-face"].
+        public var stages: [String]
+        public var method: Method
+    }
+
+    public enum HorizonError: Error, CustomStringConvertible {
+        /// No plan can meet year `year`'s payroll cap: the teachers who may not leave are too many.
+        case payrollCannotBeMet(year: Int, least: Double, cap: Int)
+        case noPlan(String)
+
+        public var description: String {
+            switch self {
+            case let .payrollCannotBeMet(year, least, cap):
+                let shown = least == least.rounded() ? String(Int(least)) : "\(least)"
+                return "infeasible: the payroll cap of \(year) (\(cap)) cannot be met: at least \(shown) people "
+                    + "stay on the payroll that year (teachers who leave in a later year, fixed posts, courses)"
+            case let .noPlan(why): return "no plan: \(why)"
+            }
+        }
+    }
+
+    public let options: Planner.Options
+    public init(options: Planner.Options = Planner.Options()) { self.options = options }
+
+    public func solve(_ instance: HorizonInstance, method: Method = .optimal) throws -> Result {
+        if let year = instance.years.indices.first(where: { instance.leastPayroll(year: $0) > Double(instance.payrollCap[$0]) }) {
+            throw HorizonError.payrollCannotBeMet(year: instance.years[year], least: instance.leastPayroll(year: year),
+                                                  cap: instance.payrollCap[year])
+        }
+        let deadline = Deadline(seconds: options.timeLimit)
+        let before = HorizonPlanChecker.weightedShortageBefore(instance)
+        switch method {
+        case .optimal:
+            let solved = try solveWhole(instance, deadline: deadline)
+            return try finish(instance, solved.actions, status: solved.status, gap: solved.gap, stages: solved.stages,
+                              before: before, method: method, expected: solved.weightedShortage)
+        case .myopic:
+            var actions: [Plan.Action] = []
+            var status = Planner.Result.Status.feasible
+            var stages: [String] = []
+            for k in instance.years.indices {
+                options.stage?("year \(instance.years[k])")
+                let sofar = HorizonPlanChecker.check(Plan(actions: actions), against: instance)
+                let window = instance.window(k, staff: k == 0 ? instance.pairs.map(\.initial) : sofar.staff[k - 1],
+                                             arriving: instance.pairs.indices.map { sofar.arrivals[k][$0] },
+                                             inCourse: sofar.inCourse[k])
+                let solved = try solveWhole(window, deadline: deadline)
+                if solved.status == .timeLimit { status = .timeLimit }
+                actions += solved.actions
+                if stages.last != solved.stages.first { stages += solved.stages }
+            }
+            return try finish(instance, actions, status: status, gap: nil, stages: stages, before: before,
+                              method: method, expected: nil)
+        }
+    }
+
+    private struct Solved {
+        var actions: [Plan.Action]
+        var status: Planner.Result.Status
+        var gap: Double?
+        var stages: [String]
+        var weightedShortage: Double
+    }
+
+    /// The lexicographic optimum of all the years of `instance` together.
+    private func solveWhole(_ instance: HorizonInstance, deadline: Deadline) throws -> Solved {
+        if options.networkSimplex, let model = HorizonFlowModel(instance, ignoringOutflowCap: true) {
+            options.stage?("network simplex")
+            let solved = try networkOptimum(model, instance, deadline: deadline)
+            guard instance.policy.maxOutShare != nil else { return solved }
+            // Without the caps the horizon is a network; if its optimum meets every cap, it is
+            // the optimum with them.
+            if HorizonPlanChecker.check(Plan(actions: solved.actions), against: instance).isValid {
+                return Solved(actions: solved.actions, status: .optimal, gap: 0, stages: solved.stages + ["caps-met"],
+                              weightedShortage: solved.weightedShortage)
+            }
+        }
+        options.stage?("GLPK, literal model")
+        let (result, decisions) = try HorizonDirectModel.solveWithDecisions(instance, timeLimit: deadline.remaining,
+                                                                            log: options.log)
+        guard let values = result.values else {
+            throw HorizonError.noPlan("GLPK ended with status \(result.status.rawValue) and no plan")
+        }
+        let status: Planner.Result.Status = result.status == .optimal ? .optimal : .timeLimit
+        return Solved(actions: instance.plan(decisions, amounts: values), status: status,
+                      gap: result.status == .optimal ? 0 : result.mipGap, stages: ["horizon-literal-glpk"],
+                      weightedShortage: result.weightedShortage)
+    }
+
+    private func networkOptimum(_ model: HorizonFlowModel, _ instance: HorizonInstance,
+                                deadline: Deadline) throws -> Solved {
+        switch try HorizonNetworkSolver.solve(model, deadline: deadline) {
+        case let .optimal(result):
+            return Solved(actions: instance.plan(model.roles, amounts: result.flows.map(Double.init)), status: .optimal,
+                          gap: 0, stages: ["horizon-network", "horizon-network-face"],
+                          weightedShortage: result.weightedShortage)
+        case .infeasible:
+            throw HorizonError.noPlan("the network has no feasible flow")
+        case .outOfTime:
+            throw HorizonError.noPlan("out of time before the network simplex found the optimum")
+        }
+    }
+
+    /// Re-checks the plan independently; a plan that breaks the contract, or whose W is not
+    /// the solver's, is a bug and never written.
+    private func finish(_ instance: HorizonInstance, _ actions: [Plan.Action], status: Planner.Result.Status,
+                        gap: Double?, stages: [String], before: Double, method: Method,
+                        expected: Double?) throws -> Result {
+        let plan = Plan(actions: actions)
+        let check = HorizonPlanChecker.check(plan, against: instance)
+        var problems = check.violations.map(\.description)
+        if let expected, status == .optimal,
+           abs(check.weightedShortage - expected) > PlanChecker.tolerance * max(1, abs(expected)) {
+            problems.append("the plan's weighted shortage \(check.weightedShortage) is not the solver's \(expected)")
+        }
+        guard problems.isEmpty else { throw Planner.PlannerError.planBreaksContract(problems) }
+        return Result(status: status, plan: plan, check: check, weightedShortageBefore: before,
+                      mipGap: gap, stages: stages, method: method)
+    }
+}
+
+extension HorizonInstance {
+    /// The fewest people year `y` can have on the payroll whatever the plan: every pair down to
+    /// its stay floor plus what arrives from courses begun before the modelled years, and the
+    /// teachers still in those courses. Releasing down to it every year is always possible, so
+    /// a horizon is feasible exactly when this is within every year's cap.
+    public func leastPayroll(year y: Int) -> Double {
+        pairs.reduce(0) { $0 + Double($1.stayFloor[y]) + $1.arriving[y] } + inCourse[y]
+    }
+}
