@@ -14,6 +14,15 @@ struct GenerateCommand: ParsableCommand {
             island): surplus in the cities, shortage and priority above 1 in disadvantaged areas, \
             legacy single-subject teachers in the integrated subjects, about 3% leaving. The same \
             arguments always give the same bytes. The data are synthetic and name no real person.
+
+            With --years, a horizon of several school years (docs/MODEL.md section 6): classes.csv \
+            has classes growing a few percent a year in cities and towns and shrinking in rural, \
+            remote, mountain and island areas; staff-years.csv has each later year's leavers \
+            (--leaving-rate is then the chance a teacher leaves in each year: staff.csv keeps the \
+            first year's, later years draw among those still there) and, unless the scenario has \
+            norms, each year's `required` on that year's classes; --payroll-path sets \
+            horizon.payroll_change. Without --years and --retraining the files are those the \
+            same arguments always gave.
             """)
 
     @Option(help: "Number of schools.") var schools: Int
@@ -36,8 +45,17 @@ struct GenerateCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Let physics/chemistry/biology teachers cover natural_science, history/geography teachers history_geography.")
     var qualifications = true
     @Option(help: "Share of integrated-subject teachers recorded by their legacy subject.") var legacyShare = 0.4
-    @Option(help: "Chance that a teacher leaves during the plan period.") var leavingRate = 0.03
+    @Option(help: "Chance that a teacher leaves during the plan period (with --years: in each year).") var leavingRate = 0.03
     @Flag(help: "Add zero-class schools and a subject nobody teaches.") var stress = false
+    @Option(help: ArgumentHelp("Plan over these school years, each named by the year it begins: 2025-2030 (both included; the first is today's) or 2025 alone. Writes horizon:, classes.csv and staff-years.csv.",
+                               valueName: "first-last"))
+    var years: String?
+    @Option(name: .customLong("payroll-path"), parsing: .unconditional,
+            help: ArgumentHelp("With --years: the payroll change the last year reaches, as a share of today's headcount, on a straight line from the first year (which keeps --payroll-change): -5% over 2025-2030 is -1%, -2%, ... -5% of the headcount in 2026 to 2030, whole teachers. 0 (the default): budget-neutral.",
+                               valueName: "percent"))
+    var payrollPath: String?
+    @Flag(help: "Write retraining.csv: lower-secondary literature and civic education and primary class teachers to preschool (a year's course, 3/4 of --cost-hire), lower-secondary maths to informatics (a short course, 1/4 of --cost-hire).")
+    var retraining = false
 
     @Option(parsing: .unconditional, help: "Allowed change of total headcount (0 budget-neutral; negative streamlines).")
     var payrollChange = 0
@@ -66,6 +84,15 @@ struct GenerateCommand: ParsableCommand {
         }
         guard (0...1).contains(legacyShare) else { throw ValidationError("--legacy-share must be between 0 and 1.") }
         guard (0...1).contains(leavingRate) else { throw ValidationError("--leaving-rate must be between 0 and 1.") }
+        if let years, HorizonOptions.years(years) == nil {
+            throw ValidationError("--years must be FIRST-LAST, such as 2025-2030, or one year, years from \(HorizonOptions.yearLimits.lowerBound) to \(HorizonOptions.yearLimits.upperBound).")
+        }
+        if let payrollPath {
+            guard years != nil else { throw ValidationError("--payroll-path needs --years.") }
+            guard HorizonOptions.payrollShare(payrollPath) != nil else {
+                throw ValidationError("--payroll-path must be a percentage from -100% to 100%, such as -5%, or 0.")
+            }
+        }
         if let distances { guard distances > 0, distances.isFinite else { throw ValidationError("--distances must be a positive number of km.") } }
         if let maxDistanceKm { guard maxDistanceKm >= 0, maxDistanceKm.isFinite else { throw ValidationError("--max-distance-km must be >= 0.") } }
         if let maxOutShare { guard (0...1).contains(maxOutShare) else { throw ValidationError("--max-out-share must be between 0 and 1.") } }
@@ -89,6 +116,10 @@ struct GenerateCommand: ParsableCommand {
         o.policy = Policy(payrollChange: payrollChange, hiring: !noHiring, sameLevel: !anyLevel, transferScope: TransferScope(rawValue: scope) ?? .any,
                           maxDistanceKm: maxDistanceKm, maxOutShare: maxOutShare, sharing: sharing)
         o.costs = Costs(move: costMove, perKm: costPerKm, hire: costHire, release: costRelease)
+        o.horizon = years.flatMap(HorizonOptions.years).map {
+            HorizonOptions(years: $0, payrollShare: payrollPath.flatMap(HorizonOptions.payrollShare) ?? 0)
+        }
+        o.retraining = retraining
         return o
     }
 
@@ -101,7 +132,10 @@ struct GenerateCommand: ParsableCommand {
         }
         let teachers = scenario.staff.reduce(0) { $0 + $1.teachers }
         let areaCount = Set(scenario.schools.map(\.area)).count
-        print("Wrote \(out): \(scenario.schools.count) schools, \(teachers) teachers, \(areaCount) areas.")
+        let span = scenario.horizon.map { h in
+            ", years \(h.years.first!)" + (h.years.count > 1 ? "-\(h.years.last!)" : "")
+        } ?? ""
+        print("Wrote \(out): \(scenario.schools.count) schools, \(teachers) teachers, \(areaCount) areas\(span).")
     }
 }
 

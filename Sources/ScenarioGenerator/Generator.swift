@@ -31,7 +31,8 @@ public struct GeneratorOptions: Sendable, Equatable {
     /// Share of lower-secondary natural science and history & geography teachers recorded by
     /// their legacy single subject (physics, chemistry, biology; history, geography).
     public var legacyShare: Double = 0.4
-    /// Chance that a teacher leaves (retires) during the plan period.
+    /// Chance that a teacher leaves (retires) during the plan period; with a horizon, during
+    /// each of its years (`LeaverSchedule`).
     public var leavingRate: Double = 0.03
     /// Add fields that stress a solver honestly: about 1% of schools with zero classes (merged
     /// or suspended, their teachers still on the books), and an `ethnic_language` subject that
@@ -40,6 +41,12 @@ public struct GeneratorOptions: Sendable, Equatable {
     /// Policy of the scenario; `qualifications` above adds to its list.
     public var policy: Policy = Policy()
     public var costs: Costs = Costs(move: 1, perKm: 0.02, hire: 2, release: 5)
+    /// Years to plan over, with classes, leavers and payroll changing from year to year
+    /// (`HorizonOptions`); nil: one year, the files byte for byte what they were before the
+    /// option existed.
+    public var horizon: HorizonOptions? = nil
+    /// Write retraining.csv with the courses of `RetrainingCourses`; false: no retraining.
+    public var retraining: Bool = false
 
     public init(schools: Int, areas: Int = 10, seed: UInt64 = 1, province: ProvincePreset? = nil) {
         self.schools = schools
@@ -155,7 +162,7 @@ public enum ScenarioGenerator {
                 (needs, posts) = ruledNeeds(school, sized: sized[i], rules: rules)
             } else {
                 needs = Curriculum.needs(school.level).map { need in
-                    SubjectNeed(subject: need.subject, required: round2(Double(school.classes) * need.perClass),
+                    SubjectNeed(subject: need.subject, required: requirement(classes: school.classes, perClass: need.perClass),
                                 typical: Double(draft.staffedClasses) * need.perClass,
                                 staffing: need.staffing, specialist: need.specialist)
                 }
@@ -209,7 +216,7 @@ public enum ScenarioGenerator {
             }
             if untaught[i] {
                 staff.append(StaffRow(schoolID: school.id, subject: untaughtSubject, teachers: 0, leaving: 0,
-                                      required: round2(Double(school.classes) * 2 / 23)))
+                                      required: untaughtRequirement(classes: school.classes)))
             }
         }
 
@@ -225,9 +232,30 @@ public enum ScenarioGenerator {
         if !options.coordinates {
             for i in schools.indices { schools[i].latitude = nil; schools[i].longitude = nil }
         }
-        return Scenario(name: options.name ?? defaultName(options, areaCount: areas.count), schools: schools,
-                        staff: staff, norms: norms, normRules: rules, distances: distances, policy: policy,
-                        costs: options.costs)
+        var scenario = Scenario(name: options.name ?? defaultName(options, areaCount: areas.count), schools: schools,
+                                staff: staff, norms: norms, normRules: rules, distances: distances, policy: policy,
+                                costs: options.costs)
+        if options.retraining {
+            scenario.retraining = RetrainingCourses.rows(levels: Set(schools.map(\.level)), hire: options.costs.hire)
+        }
+        if let horizon = options.horizon {
+            let plan = HorizonPlan(options: horizon, seed: options.seed, leavingRate: options.leavingRate,
+                                   explicitRequired: statesRequired,
+                                   heldSubjects: Set(rules?.levels.values.flatMap { $0.fixedPosts.map(\.subject) } ?? []))
+            scenario.horizon = plan.horizon(for: scenario, kinds: drafts.map { areas[$0.area].kind })
+        }
+        return scenario
+    }
+
+    /// An explicit requirement, as staff.csv states it: classes x teachers a class, to 0.01.
+    /// Today's and each later year's are this one formula, so that they agree.
+    static func requirement(classes: Int, perClass: Double) -> Double {
+        round2(Double(classes) * perClass)
+    }
+
+    /// The requirement of `untaughtSubject`: 2 periods a week a class, 23 periods a teacher.
+    static func untaughtRequirement(classes: Int) -> Double {
+        round2(Double(classes) * 2 / 23)
     }
 
     /// What one subject of a school needs, and the teachers its staff is drawn around.

@@ -5,7 +5,9 @@ import ScenarioIO
 /// A scenario as the files of docs/MODEL.md section 1: scenario.yaml, schools.csv, staff.csv,
 /// and norms.csv and distances.csv when the scenario has them. A scenario with norm rules names
 /// them as the built-in preset they carry the name of (`norms: builtin:vn-2026`), and its
-/// schools.csv has the columns the rules read.
+/// schools.csv has the columns the rules read. Retraining rows (section 5) go to
+/// retraining.csv, a horizon (section 6) to `horizon:` with classes.csv and staff-years.csv,
+/// each file only when it has rows: a scenario without them gives the files it always gave.
 public enum ScenarioFiles {
     public struct File: Sendable, Equatable {
         public var name: String
@@ -21,11 +23,21 @@ public enum ScenarioFiles {
         if !scenario.distances.isEmpty {
             files.append(File(name: "distances.csv", contents: distancesCSV(scenario.distances)))
         }
+        if !scenario.retraining.isEmpty {
+            files.append(File(name: "retraining.csv", contents: retrainingCSV(scenario.retraining)))
+        }
+        if let horizon = scenario.horizon {
+            if !horizon.classes.isEmpty { files.append(File(name: "classes.csv", contents: classesCSV(horizon.classes))) }
+            if !horizon.staffYears.isEmpty {
+                files.append(File(name: "staff-years.csv", contents: staffYearsCSV(horizon.staffYears)))
+            }
+        }
         return files
     }
 
     /// Every file name `render` may produce.
-    public static let knownNames = ["scenario.yaml", "schools.csv", "staff.csv", "norms.csv", "distances.csv"]
+    public static let knownNames = ["scenario.yaml", "schools.csv", "staff.csv", "norms.csv", "distances.csv",
+                                    "retraining.csv", "classes.csv", "staff-years.csv"]
 
     public static func yaml(_ scenario: Scenario) -> String {
         let p = scenario.policy, c = scenario.costs
@@ -40,6 +52,7 @@ public enum ScenarioFiles {
             lines.append("norms: norms.csv")
         }
         if !scenario.distances.isEmpty { lines.append("distances: distances.csv") }
+        if !scenario.retraining.isEmpty { lines.append("retraining: retraining.csv") }
         lines += [
             "policy:",
             "  payroll_change: \(p.payrollChange)",
@@ -58,7 +71,25 @@ public enum ScenarioFiles {
             "  hire: \(yamlNumber(c.hire))",
             "  release: \(yamlNumber(c.release))",
         ]
+        if let horizon = scenario.horizon { lines += horizonLines(horizon) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `horizon:` and its keys; a file or map it has nothing for is left out, which the format
+    /// reads as no change. Years of the maps in ascending order.
+    static func horizonLines(_ horizon: Horizon) -> [String] {
+        var lines = ["horizon:", "  years: [" + horizon.years.map(String.init).joined(separator: ", ") + "]"]
+        if !horizon.classes.isEmpty { lines.append("  classes: classes.csv") }
+        if !horizon.staffYears.isEmpty { lines.append("  staff: staff-years.csv") }
+        if !horizon.payrollChange.isEmpty {
+            let pairs = horizon.payrollChange.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            lines.append("  payroll_change: {" + pairs.joined(separator: ", ") + "}")
+        }
+        if !horizon.yearWeights.isEmpty {
+            let pairs = horizon.yearWeights.sorted { $0.key < $1.key }.map { "\($0.key): \(yamlNumber($0.value))" }
+            lines.append("  year_weights: {" + pairs.joined(separator: ", ") + "}")
+        }
+        return lines
     }
 
     /// `qualifications:` and its list, as a policy key at `indent`.
@@ -102,6 +133,30 @@ public enum ScenarioFiles {
     public static func normsCSV(_ norms: [NormRow]) -> String {
         var csv = CSVWriter(header: ["level", "subject", "per_class"])
         for n in norms { csv.appendRow([n.level, n.subject, NumberText.format(n.perClass)]) }
+        return csv.text
+    }
+
+    public static func retrainingCSV(_ rows: [RetrainingRow]) -> String {
+        var csv = CSVWriter(header: ["from_level", "from_subject", "to_level", "to_subject", "cost", "delay"])
+        for r in rows {
+            csv.appendRow([r.fromLevel, r.fromSubject, r.toLevel, r.toSubject, NumberText.format(r.cost), String(r.delay)])
+        }
+        return csv.text
+    }
+
+    /// classes.csv of a horizon.
+    public static func classesCSV(_ rows: [ClassesRow]) -> String {
+        var csv = CSVWriter(header: ["school_id", "year", "classes"])
+        for r in rows { csv.appendRow([r.schoolID, String(r.year), String(r.classes)]) }
+        return csv.text
+    }
+
+    /// staff-years.csv of a horizon; an absent figure is an empty cell.
+    public static func staffYearsCSV(_ rows: [StaffYearRow]) -> String {
+        var csv = CSVWriter(header: ["school_id", "subject", "year", "leaving", "required"])
+        for r in rows {
+            csv.appendRow([r.schoolID, r.subject, String(r.year), r.leaving.map(String.init) ?? "", NumberText.format(r.required)])
+        }
         return csv.text
     }
 
