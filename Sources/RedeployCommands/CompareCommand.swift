@@ -47,7 +47,6 @@ struct CompareCommand: ParsableCommand {
         for path in scenarios {
             do {
                 let scenario = try InputErrors.loadScenario(path)
-                try SolveCommand.refuseWhatCannotBeSolved(scenario, path: path)
                 try SolveCommand.checkPayrollCanBeMet(scenario, path: path)
                 loaded.append((path, scenario))
             } catch let code as ExitCode where code.rawValue == 2 {
@@ -59,6 +58,15 @@ struct CompareCommand: ParsableCommand {
         let labels = Self.labels(scenarios)
         var columns: [Column] = []
         for (k, item) in loaded.enumerated() {
+            if SolveCommand.needsHorizon(item.scenario) {
+                // A horizon: the optimum over all the years, and the plan made one year at a time.
+                let instance = HorizonInstance(item.scenario)
+                for method in HorizonPlanner.Method.allCases {
+                    columns.append(try HorizonSolved.solve(instance, method: method, timeLimit: timeLimit, path: item.path)
+                        .column(label: labels[k], name: item.scenario.name))
+                }
+                continue
+            }
             let instance = Instance(item.scenario)
             columns.append(try Solved.optimal(instance, timeLimit: timeLimit).column(label: labels[k], name: item.scenario.name))
             if greedy {
@@ -102,6 +110,8 @@ struct CompareCommand: ParsableCommand {
         var status: String
         var figures: PlanFigures
         var seconds: Double
+        /// A horizon's years; empty for a single year.
+        var years: [HorizonPlanChecker.Year] = []
     }
 }
 
@@ -167,6 +177,30 @@ struct Solved {
     }
 }
 
+/// A horizon's plan by either method (docs/MODEL.md section 6), with its check and time.
+struct HorizonSolved {
+    var result: HorizonPlanner.Result
+    var seconds: Double
+    var instance: HorizonInstance
+
+    var figures: PlanFigures {
+        PlanFigures(instance, result.check, weightedShortageBefore: result.weightedShortageBefore)
+    }
+
+    func column(label: String, name: String) -> CompareCommand.Column {
+        CompareCommand.Column(label: label, name: name, method: result.method.rawValue, status: result.status.rawValue,
+                              figures: figures, seconds: seconds, years: result.check.years)
+    }
+
+    /// The plan; failures (a roadmap no plan meets) print on standard error and exit 1.
+    static func solve(_ instance: HorizonInstance, method: HorizonPlanner.Method, timeLimit: Double?,
+                      path: String) throws -> HorizonSolved {
+        let start = ContinuousClock.now
+        let result = try SolveCommand.planHorizon(instance, method: method, options: .init(timeLimit: timeLimit), path: path)
+        return HorizonSolved(result: result, seconds: (ContinuousClock.now - start).inSeconds, instance: instance)
+    }
+}
+
 /// The figures of one plan that `compare` and `evaluate` show.
 struct PlanFigures {
     var weightedShortageBefore: Double
@@ -183,6 +217,29 @@ struct PlanFigures {
     var largestShortage: (school: String, amount: Double)?
 
     var payrollChange: Double { payrollAfter - Double(payrollBefore) }
+
+    /// A horizon's totals; the schools still short are those short in its last year.
+    init(_ instance: HorizonInstance, _ check: HorizonPlanChecker.Report, weightedShortageBefore: Double) {
+        self.weightedShortageBefore = weightedShortageBefore
+        weightedShortage = check.weightedShortage
+        cost = check.cost
+        transfers = check.transfers
+        hires = check.hires
+        releases = check.releases
+        payrollBefore = check.payrollBefore
+        payrollAfter = check.payrollAfter
+        let last = check.shortages.last ?? []
+        var short = 0
+        var largest: (Int, Double)?
+        for (s, range) in instance.pairRanges.enumerated() {
+            let total = range.reduce(0.0) { $0 + last[$1] }
+            guard total > 1e-6 else { continue }
+            short += 1
+            if largest == nil || total > largest!.1 { largest = (s, total) }
+        }
+        schoolsShort = short
+        largestShortage = largest.map { (instance.schools[$0.0].id, $0.1) }
+    }
 
     init(_ instance: Instance, _ check: PlanChecker.Report, weightedShortageBefore: Double) {
         self.weightedShortageBefore = weightedShortageBefore
@@ -256,7 +313,32 @@ struct ComparisonTable {
              { $0.figures.largestShortage.map { n($0.amount) } ?? "0" }),
             ("", "largest_shortage_school", { _ in "" }, { $0.figures.largestShortage?.school ?? "" }),
             ("solve time (s)", "solve_seconds", { Display.number($0.seconds) }, { n($0.seconds) }),
-        ]
+        ] + yearRows
+    }
+
+    private typealias Row = (label: String, key: String, display: (CompareCommand.Column) -> String,
+                             csv: (CompareCommand.Column) -> String)
+
+    /// For horizons, W, C and payroll/cap of each year (empty cells for a column without it).
+    private var yearRows: [Row] {
+        let years = Set(columns.flatMap { $0.years.map(\.year) }).sorted()
+        var rows: [Row] = []
+        for year in years {
+            rows.append(Self.yearRow("W \(year)", "weighted_shortage_\(year)", year,
+                                     { Display.number($0.weightedShortage) }, { NumberText.format($0.weightedShortage) }))
+            rows.append(Self.yearRow("C \(year)", "cost_\(year)", year,
+                                     { Display.number($0.cost) }, { NumberText.format($0.cost) }))
+            rows.append(Self.yearRow("payroll / cap \(year)", "payroll_\(year)", year,
+                                     { "\(Display.count($0.payroll)) / \($0.payrollCap)" }, { NumberText.format($0.payroll) }))
+        }
+        return rows
+    }
+
+    private static func yearRow(_ label: String, _ key: String, _ year: Int,
+                                _ display: @escaping (HorizonPlanChecker.Year) -> String,
+                                _ csv: @escaping (HorizonPlanChecker.Year) -> String) -> Row {
+        func of(_ column: CompareCommand.Column) -> HorizonPlanChecker.Year? { column.years.first { $0.year == year } }
+        return (label, key, { of($0).map(display) ?? "" }, { of($0).map(csv) ?? "" })
     }
 
     private var displayRows: [(label: String, cells: [String])] {

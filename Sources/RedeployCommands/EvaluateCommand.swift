@@ -49,7 +49,6 @@ struct EvaluateCommand: ParsableCommand {
         var loaded: Scenario?
         do {
             let scenario = try InputErrors.loadScenario(self.scenario)
-            try SolveCommand.refuseWhatCannotBeSolved(scenario, path: self.scenario)
             try SolveCommand.checkPayrollCanBeMet(scenario, path: self.scenario)
             loaded = scenario
         } catch let code as ExitCode where code.rawValue == 2 {}
@@ -60,6 +59,7 @@ struct EvaluateCommand: ParsableCommand {
             throw InputErrors.exit(error)
         }
         guard let scenario = loaded else { throw ExitCode(2) }
+        if SolveCommand.needsHorizon(scenario) { return try evaluateHorizon(scenario, planFile) }
 
         let instance = Instance(scenario)
         let check = PlanChecker.check(planFile.plan, against: instance)
@@ -85,8 +85,10 @@ struct EvaluationReport {
 
     /// Each violation as `PLAN.csv:LINE: message` (or `PLAN.csv: message` for the whole plan),
     /// those with a line in line order first.
-    var violationLines: [String] {
-        let located = check.violations.enumerated().map { (k, v) -> (line: Int?, order: Int, text: String) in
+    var violationLines: [String] { Self.violationLines(check.violations, file: file) }
+
+    static func violationLines(_ violations: [PlanChecker.Violation], file: PlanFile) -> [String] {
+        let located = violations.enumerated().map { (k, v) -> (line: Int?, order: Int, text: String) in
             var message = v.message
             let others = v.contributing.compactMap { file.line(ofAction: $0) }
             if others.count > 1 || (others.count == 1 && v.breaking == nil) {

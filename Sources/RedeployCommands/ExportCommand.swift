@@ -47,8 +47,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try InputErrors.loadScenario(self.scenario)
-        try SolveCommand.refuseWhatCannotBeSolved(scenario, path: self.scenario)
         try SolveCommand.checkPayrollCanBeMet(scenario, path: self.scenario)
+        if SolveCommand.needsHorizon(scenario) { return try exportHorizon(scenario) }
         let instance = Instance(scenario)
         let formulation: ModelExport.Formulation = direct ? .direct : .flow
         let log: (@Sendable (String) -> Void)? = verbose ? { @Sendable line in InputErrors.printToStandardError([line]) } : nil
@@ -78,6 +78,30 @@ struct ExportCommand: ParsableCommand {
             let integers = program.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
             print("Wrote \(out): \(direct ? "direct" : "flow") model, stage \(stage), \(program.columnCount) columns "
                   + "(\(integers) integer), \(program.rowCount) rows, \(program.entryCount) nonzeros\(note)")
+        }
+    }
+
+    /// A horizon's literal model (docs/MODEL.md sections 5 and 6, `HorizonDirectModel`), stage 1:
+    /// the reference other solvers are measured on.
+    private func exportHorizon(_ scenario: Scenario) throws {
+        guard stage == 1 else {
+            InputErrors.printToStandardError(["redeploy: a horizon's model is exported for stage 1 only (least W)"])
+            throw ExitCode(2)
+        }
+        let program = HorizonDirectModel.program(HorizonInstance(scenario))
+        do {
+            switch format {
+            case .mps: try GLPKSolver().writeMPS(program, to: out)
+            case .lp: try GLPKSolver().writeLP(program, to: out)
+            }
+        } catch {
+            InputErrors.printToStandardError(["redeploy: \(error)"])
+            throw ExitCode(1)
+        }
+        if !quiet {
+            let integers = program.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
+            print("Wrote \(out): literal horizon model, stage 1, \(program.columnCount) columns "
+                  + "(\(integers) integer), \(program.rowCount) rows, \(program.entryCount) nonzeros")
         }
     }
 }

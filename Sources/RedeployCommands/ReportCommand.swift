@@ -38,7 +38,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try InputErrors.loadScenario(self.scenario)
-        try SolveCommand.refuseWhatCannotBeSolved(scenario, path: self.scenario)
+        if SolveCommand.needsHorizon(scenario) {
+            InputErrors.printToStandardError(["redeploy: \(self.scenario): for a horizon, write the report with "
+                + "solve --report (it sets the optimum against the myopic plan)"])
+            throw ExitCode(1)
+        }
         let loaded: ReportFiles.Loaded
         do {
             loaded = try ReportFiles.load(outputDirectory: outDir, scenario: scenario)

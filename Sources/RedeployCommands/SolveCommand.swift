@@ -19,6 +19,14 @@ struct SolveCommand: ParsableCommand {
             summary.json has "method": "greedy", status "feasible" (nothing is proven) and \
             "mip_gap": null; the optimal method's files are unchanged.
 
+            A scenario with a horizon or retraining rows (docs/MODEL.md sections 5 and 6) is \
+            planned over all its years at once; --method myopic plans it one year at a time \
+            instead, each year optimal alone from what the earlier years left, the way it is done \
+            by hand. plan.csv then has the columns to_subject (with retraining) and year (with a \
+            horizon), schools.csv a row per school, subject and year, and summary.json a `years` \
+            list. A roadmap whose payroll cap no releases can reach is infeasible: nothing is \
+            written, exit 1, and the first year that fails is named.
+
             --explain also prints, and adds to summary.json as "explanation", where one more \
             teacher would lower the weighted shortage W most (per area and subject, its best \
             school), and what W each policy limit costs: payroll_change (one more post, and no \
@@ -30,14 +38,16 @@ struct SolveCommand: ParsableCommand {
             """)
 
     enum Method: String, CaseIterable, ExpressibleByArgument {
-        case optimal, greedy
+        /// myopic: a horizon planned one year at a time (docs/MODEL.md section 6); for a single
+        /// year it is the optimum.
+        case optimal, greedy, myopic
     }
 
     @Argument(help: "A scenario folder or its scenario.yaml.") var scenario: String
     @Option(name: .long, help: "Folder for plan.csv, schools.csv and summary.json.") var out: String
     @Option(name: .long, help: "Seconds; past it the best plan found so far is written with status time_limit.")
     var timeLimit: Double?
-    @Option(name: .long, help: ArgumentHelp("optimal (GLPK, lexicographic) or greedy (by hand, no solver).", valueName: "optimal|greedy"))
+    @Option(name: .long, help: ArgumentHelp("optimal (lexicographic optimum), greedy (by hand, no solver, one year only) or myopic (a horizon one year at a time).", valueName: "optimal|greedy|myopic"))
     var method: Method = .optimal
     @Option(name: .long, help: "Also write the HTML report (one self-contained file) here.") var report: String?
     @Option(name: .long, help: "Also write a Markdown summary here.") var markdown: String?
@@ -61,8 +71,8 @@ struct SolveCommand: ParsableCommand {
         // --time-limit bounds the whole command: reading, the solve and the explanation.
         let deadline = Deadline(seconds: timeLimit)
         let scenario = try InputErrors.loadScenario(self.scenario)
-        try Self.refuseWhatCannotBeSolved(scenario, path: self.scenario)
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
+        if Self.needsHorizon(scenario) { return try runHorizon(scenario, deadline: deadline, start: start) }
         let instance = Instance(scenario)
         Interruption.protect(writingInto: out)
         let progress = SolveProgress.standardError(animated: !verbose && !quiet)
@@ -70,6 +80,7 @@ struct SolveCommand: ParsableCommand {
         progress.stage(method == .greedy ? "greedy plan" : "solving")
         let log: (@Sendable (String) -> Void)? = verbose
             ? { @Sendable line in InputErrors.printToStandardError([line]) } : progress.solverLog
+        // One year: the myopic plan is the optimum, and writes the optimum's files.
         var (output, result) = method == .greedy
             ? (try greedyOutput(scenario, instance), nil)
             : try optimalOutput(scenario, instance, log: log, deadline: deadline, progress: progress)
@@ -159,21 +170,6 @@ struct SolveCommand: ParsableCommand {
             weightedShortageBefore: result.weightedShortageBefore, mipGap: nil,
             extra: [("method", JSONText.string("greedy")), ("schools", String(instance.schools.count)),
                     ("pairs", String(instance.pairs.count))])
-    }
-
-    /// A scenario with a horizon or retraining rows (docs/MODEL.md sections 5 and 6) is read and
-    /// checked, but the planner models neither yet: solving it as if it had none would answer
-    /// another question. Every command that solves refuses it here, exit 1, nothing written.
-    static func refuseWhatCannotBeSolved(_ scenario: Scenario, path: String) throws {
-        var unsolved: [String] = []
-        if scenario.horizon != nil { unsolved.append("a multi-year horizon") }
-        if !scenario.retraining.isEmpty { unsolved.append("retraining rows") }
-        guard !unsolved.isEmpty else { return }
-        InputErrors.printToStandardError([
-            "redeploy: \(path): this scenario has \(unsolved.joined(separator: " and ")); "
-                + "redeploy reads and checks them, but cannot solve them yet",
-        ])
-        throw ExitCode(1)
     }
 
     /// A payroll that must fall below zero cannot be met by any plan: that is bad input.

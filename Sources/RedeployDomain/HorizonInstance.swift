@@ -82,6 +82,9 @@ public struct HorizonInstance: Sendable {
     /// w(y).
     public private(set) var weights: [Double]
     public let retraining: [Retraining]
+    /// Whether the scenario has retraining rows (plan.csv then has `to_subject`), even if no
+    /// pair of schools matches one.
+    public let hasRetrainingRows: Bool
     public let policy: Policy
     public let costs: Costs
     /// The first year's instance, for the transfer rules and distances (the same every year).
@@ -108,6 +111,7 @@ public struct HorizonInstance: Sendable {
         payrollCap = perYear.map { headcount + $0.policy.payrollChange }
         inCourse = Array(repeating: 0, count: years.count)
         weights = years.map { scenario.horizon?.weight(of: $0) ?? 1 }
+        hasRetrainingRows = !scenario.retraining.isEmpty
         retraining = Self.retrainingOptions(scenario.retraining, pairs: pairs, schools: first.schools,
                                             subjects: subjects, transfers: first)
     }

@@ -13,6 +13,8 @@ public enum HorizonPlanChecker {
         public var payroll: Double
         public var payrollCap: Int
         public var transfers = 0.0, hires = 0.0, releases = 0.0, retrained = 0.0
+        /// The cost of the actions taken in the year.
+        public var cost = 0.0
     }
 
     public struct Report: Sendable {
@@ -137,7 +139,7 @@ public enum HorizonPlanChecker {
                 leave(from, y, amount, index: index, counted: true)
                 into[y][to] += amount
                 years[y].transfers += amount
-                cost += amount * instance.transfers.moveCost(from: i, to: j)
+                pay(amount * instance.transfers.moveCost(from: i, to: j), y)
             case .hire:
                 if !instance.policy.hiring { fail(index, "the policy does not allow hiring") }
                 if let from = action.from, !from.isEmpty { fail(index, "a hire has no sending school") }
@@ -145,13 +147,13 @@ public enum HorizonPlanChecker {
                 into[y][to] += amount
                 payrollSteps[y].append(index)
                 years[y].hires += amount
-                cost += amount * instance.costs.hire
+                pay(amount * instance.costs.hire, y)
             case .release:
                 if let to = action.to, !to.isEmpty { fail(index, "a release has no receiving school") }
                 guard let from = pair(action.from, action.subject, role: "releasing", index: index) else { return }
                 leave(from, y, amount, index: index, counted: false)
                 years[y].releases += amount
-                cost += amount * instance.costs.release
+                pay(amount * instance.costs.release, y)
             case .retrain:
                 addRetraining(action, year: y, index: index)
             }
@@ -182,7 +184,12 @@ public enum HorizonPlanChecker {
                 payrollSteps[course].append(index)
             }
             years[y].retrained += amount
-            cost += amount * option.cost
+            pay(amount * option.cost, y)
+        }
+
+        mutating func pay(_ amount: Double, _ y: Int) {
+            cost += amount
+            years[y].cost += amount
         }
 
         /// Teachers leaving pair p in year y; `counted` when max_out_share counts them.

@@ -33,7 +33,7 @@ public struct PlanFile: Sendable, Equatable {
 /// scenario: a plan that reads well but breaks the contract is a valid file with violations.
 ///
 /// Columns are found by name in any order (case and surrounding spaces ignored); extra
-/// columns are ignored; `km` is optional (a plan made by hand need not give it: the cost is
+/// columns are ignored; `km`, `year` and `to_subject` (docs/MODEL.md sections 5 and 6) are optional (a plan made by hand need not give it: the cost is
 /// always computed from the scenario's distances). A header with no rows is the empty plan.
 public enum PlanReader {
     public static let requiredColumns = ["action", "from_school", "to_school", "subject", "teachers"]
@@ -52,7 +52,8 @@ public enum PlanReader {
         let missing = table.missingColumns(requiredColumns)
         guard missing.isEmpty else { throw ScenarioError(missing) }
         let action = table.index(of: "action"), from = table.index(of: "from_school"), to = table.index(of: "to_school"),
-            subject = table.index(of: "subject"), teachers = table.index(of: "teachers"), km = table.index(of: "km")
+            subject = table.index(of: "subject"), teachers = table.index(of: "teachers"), km = table.index(of: "km"),
+            year = table.index(of: "year"), toSubject = table.index(of: "to_subject")
         var actions: [Plan.Action] = []
         var lines: [Int] = []
         let kinds = Plan.Kind.allCases.map(\.rawValue)
@@ -64,7 +65,7 @@ public enum PlanReader {
                 if kind == nil {
                     let shown = text.isEmpty ? "action is empty" : "unknown action '\(text)'"
                     log.add(table.file, line: field.line, column: field.column,
-                            "\(shown): expected transfer, hire or release" + Suggestion.hint(text, in: kinds))
+                            "\(shown): expected transfer, hire, release or retrain" + Suggestion.hint(text, in: kinds))
                 }
             }
             var subjectCode: String?
@@ -87,13 +88,23 @@ public enum PlanReader {
                             "km must be empty or a number >= 0, got '\(field.trimmed)'")
                 }
             }
-            guard let kind, let subjectCode, let amount, distanceOK else { continue }
+            var schoolYear: Int?
+            var yearOK = true
+            if let field = row[year], !field.isBlank {
+                schoolYear = Int(field.trimmed)
+                if schoolYear == nil {
+                    yearOK = false
+                    log.add(table.file, line: field.line, column: field.column,
+                            "year must be a whole year such as 2026, got '\(field.trimmed)'")
+                }
+            }
+            guard let kind, let subjectCode, let amount, distanceOK, yearOK else { continue }
             func school(_ index: Int?) -> String? {
                 guard let value = row[index]?.trimmed, !value.isEmpty else { return nil }
                 return value
             }
             actions.append(Plan.Action(kind: kind, from: school(from), to: school(to), subject: subjectCode,
-                                       teachers: amount, km: distance))
+                                       teachers: amount, km: distance, year: schoolYear, toSubject: school(toSubject)))
             lines.append(row.line)
         }
         guard log.isEmpty else { throw ScenarioError(log.diagnostics) }

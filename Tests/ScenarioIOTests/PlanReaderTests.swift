@@ -59,7 +59,7 @@ struct PlanReaderTests {
             + "hire,,B,math,\"1,5\",\n"     // line 10: decimal comma, quoted field at column 14
             + "  ,A,B,math,1,\n"            // line 11: empty action
         #expect(errors(text) == [
-            "plan.csv:2:1: unknown action 'move': expected transfer, hire or release",
+            "plan.csv:2:1: unknown action 'move': expected transfer, hire, release or retrain",
             "plan.csv:3:14: subject is empty",
             "plan.csv:4:19: teachers must be a number, got 'two'",
             "plan.csv:5:14: teachers must be 0 or more, got -1; a move the other way is a transfer from the other school",
@@ -68,13 +68,13 @@ struct PlanReaderTests {
             "plan.csv:8:14: teachers must be a number, got 'nan'",
             "plan.csv:9:21: km must be empty or a number >= 0, got 'far'",
             "plan.csv:10:14: teachers must be a number, got '1,5'; write the decimal separator as a dot: 1.5",
-            "plan.csv:11:1: action is empty: expected transfer, hire or release",
+            "plan.csv:11:1: action is empty: expected transfer, hire, release or retrain",
         ])
     }
 
     @Test func aMistypedActionGetsASuggestion() {
         #expect(errors(Self.header + "tranfser,A,B,math,1,\n") == [
-            "plan.csv:2:1: unknown action 'tranfser': expected transfer, hire or release (did you mean 'transfer'?)",
+            "plan.csv:2:1: unknown action 'tranfser': expected transfer, hire, release or retrain (did you mean 'transfer'?)",
         ])
     }
 

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import RedeployDomain
+import RedeployPlanner
+import ScenarioIO
+
+/// `evaluate` for a horizon or a scenario with retraining: the plan checked by
+/// `HorizonPlanChecker`, then set beside the optimum over all the years and the myopic plan,
+/// in total and year by year.
+extension EvaluateCommand {
+    func evaluateHorizon(_ scenario: Scenario, _ planFile: PlanFile) throws {
+        if greedy {
+            InputErrors.printToStandardError(["redeploy: --greedy plans a single year; this scenario has "
+                + "\(scenario.horizon != nil ? "a horizon" : "retraining rows") (the myopic plan is shown instead)"])
+            throw ExitCode(2)
+        }
+        let instance = HorizonInstance(scenario)
+        let check = HorizonPlanChecker.check(planFile.plan, against: instance)
+        let optimum = try HorizonSolved.solve(instance, method: .optimal, timeLimit: timeLimit, path: self.scenario)
+        let myopic = try HorizonSolved.solve(instance, method: .myopic, timeLimit: timeLimit, path: self.scenario)
+        let report = HorizonEvaluationReport(instance: instance, file: planFile, check: check, optimum: optimum, myopic: myopic)
+        print(report.text(), terminator: "")
+        if !check.isValid { throw ExitCode(4) }
+    }
+}
+
+/// The text `evaluate` prints for a horizon.
+struct HorizonEvaluationReport {
+    var instance: HorizonInstance
+    var file: PlanFile
+    var check: HorizonPlanChecker.Report
+    var optimum: HorizonSolved
+    var myopic: HorizonSolved
+
+    func text() -> String {
+        var out = "Scenario: \(instance.name.isEmpty ? "Scenario" : instance.name)\n"
+        let count = file.plan.actions.count
+        let verdict = check.isValid
+            ? "valid: it keeps every rule of the contract"
+            : "breaks the contract: \(check.violations.count) violation\(check.violations.count == 1 ? "" : "s")"
+        out += "Plan: \(file.file), \(count) action\(count == 1 ? "" : "s"): \(verdict)\n"
+        let violations = EvaluationReport.violationLines(check.violations, file: file)
+        if !violations.isEmpty { out += violations.joined(separator: "\n") + "\n" }
+        out += "\n"
+        let plan = PlanFigures(instance, check, weightedShortageBefore: optimum.result.weightedShortageBefore)
+        let best = optimum.figures, steps = myopic.figures
+        let name = optimum.result.status == .optimal ? "optimum" : "best found (\(optimum.result.status.rawValue))"
+        var table = TextTable(["", "plan", name, "myopic", "plan - optimum"], leftColumns: 1)
+        func row(_ label: String, _ value: (PlanFigures) -> Double, _ show: (Double) -> String, _ sign: (Double) -> String) {
+            table.add([label, show(value(plan)), show(value(best)), show(value(steps)), sign(value(plan) - value(best))])
+        }
+        row("W, weighted shortage", \.weightedShortage, { Display.number($0) }, { Display.signedNumber($0) })
+        row("C, cost", \.cost, { Display.number($0) }, { Display.signedNumber($0) })
+        row("transfers", \.transfers, Display.count, Display.signed)
+        row("hires", \.hires, Display.count, Display.signed)
+        row("releases", \.releases, Display.count, Display.signed)
+        table.add(["retrained", Display.count(check.retrained), Display.count(optimum.result.check.retrained),
+                   Display.count(myopic.result.check.retrained), Display.signed(check.retrained - optimum.result.check.retrained)])
+        row("payroll after", \.payrollAfter, Display.count, Display.signed)
+        out += "W0, before any plan: \(Display.number(plan.weightedShortageBefore))\n"
+        out += table.text + "\n"
+        guard instance.hasHorizon else { return out }
+        out += "Year by year (W without the year weight)\n"
+        var years = TextTable(["year", "W plan", "W \(name)", "W myopic", "C plan", "C \(name)", "C myopic", "payroll plan", "cap"],
+                              leftColumns: 1)
+        for (y, year) in check.years.enumerated() {
+            let (a, b) = (optimum.result.check.years[y], myopic.result.check.years[y])
+            years.add([String(year.year), Display.number(year.weightedShortage), Display.number(a.weightedShortage),
+                       Display.number(b.weightedShortage), Display.number(year.cost), Display.number(a.cost), Display.number(b.cost),
+                       Display.count(year.payroll), String(year.payrollCap)])
+        }
+        out += years.text + "\n"
+        return out
+    }
+}
