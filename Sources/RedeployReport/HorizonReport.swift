@@ -2,24 +2,28 @@ import Foundation
 import RedeployDomain
 import ScenarioIO
 
-/// The reports of a horizon: the optimum over all the years set against the myopic plan, year
-/// by year.
+/// The reports of a horizon (or of a year with retraining): the optimum over all the years set
+/// against the myopic plan, year by year. The HTML page (`HorizonHTML`: timeline charts, a map
+/// per year, tables) and the Markdown summary (`HorizonMarkdown`: the same tables) are both laid
+/// out from one `HorizonReportData`, so they show the same figures.
 public enum HorizonReportFiles {
+    /// Writes the HTML report to `html` and the Markdown summary to `markdown` (either may be nil:
+    /// not written), each beside its target first and then renamed into place.
     public static func write(html: String?, markdown: String?, instance: HorizonInstance,
                              optimum: HorizonPlanOutput, myopic: HorizonPlanOutput) throws {
-        let text = markdownText(instance, optimum: optimum, myopic: myopic)
-        if let markdown { try ReportFiles.writeText(text, to: markdown) }
-        if let html {
-            let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            try ReportFiles.writeText("<!doctype html><meta charset=\"utf-8\"><pre>\(escaped)</pre>\n", to: html)
-        }
+        guard html != nil || markdown != nil else { return }
+        let data = HorizonReportData(instance: instance, optimum: optimum, myopic: myopic)
+        if let html { try ReportFiles.writeText(HorizonHTML.render(data), to: html) }
+        if let markdown { try ReportFiles.writeText(HorizonMarkdown.render(data), to: markdown) }
     }
 
-    static func markdownText(_ instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput) -> String {
-        var out = "# \(optimum.scenarioName)\n\n| Year | W optimum | W myopic | Payroll | Cap |\n|---:|---:|---:|---:|---:|\n"
-        for (a, b) in zip(optimum.report.years, myopic.report.years) {
-            out += "| \(a.year) | \(Charts.fmt(a.weightedShortage)) | \(Charts.fmt(b.weightedShortage)) | \(Charts.fmt(a.payroll)) | \(a.payrollCap) |\n"
-        }
-        return out
+    /// The HTML page, for tests and callers that keep it in memory.
+    public static func html(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput) -> String {
+        HorizonHTML.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic))
+    }
+
+    /// The Markdown summary, for tests and callers that keep it in memory.
+    public static func markdown(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput) -> String {
+        HorizonMarkdown.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic))
     }
 }
