@@ -22,6 +22,10 @@ struct ReportCommand: ParsableCommand {
             error: one that breaks a rule of the scenario, or whose summary.json names another \
             scenario or states another W0, payroll before, W or cost than the plan has in it.
 
+            For a horizon the reports set the optimum over all the years against the myopic plan: \
+            the plan OUTDIR holds (summary.json's method says which) is rechecked, the other one is \
+            solved again.
+
             Exit status: 0 when the reports were written; 2 for invalid input or a plan of \
             another scenario (nothing written); 1 for any other failure.
             """)
@@ -38,11 +42,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try InputErrors.loadScenario(self.scenario)
-        if SolveCommand.needsHorizon(scenario) {
-            InputErrors.printToStandardError(["redeploy: \(self.scenario): for a horizon, write the report with "
-                + "solve --report (it sets the optimum against the myopic plan)"])
-            throw ExitCode(1)
-        }
+        if SolveCommand.needsHorizon(scenario) { return try runHorizon(scenario) }
         let loaded: ReportFiles.Loaded
         do {
             loaded = try ReportFiles.load(outputDirectory: outDir, scenario: scenario)
