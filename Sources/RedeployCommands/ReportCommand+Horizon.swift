@@ -7,7 +7,8 @@ import ScenarioIO
 
 /// `report` for a horizon (or a year with retraining): the reports set the optimum over all the
 /// years against the myopic plan, so the plan OUTDIR holds is re-checked and the other one is
-/// solved again, as `solve --report` does. The same folder gives the same reports as that solve.
+/// solved again, as `solve --report` does: the same two plans give the same bytes as that solve
+/// (where a scenario has several optima of equal W and C, the one solved again may differ).
 extension ReportCommand {
     func runHorizon(_ scenario: Scenario) throws {
         let loaded: HorizonReportFiles.Loaded
