@@ -60,7 +60,7 @@ enum NormDerivations {
                                             + "which the plan uses instead", value: row.required, source: "staff.csv"))
         }
         derivation.needs = used.sorted { $0.key < $1.key }.map { .init(subject: $0.key, required: $0.value) }
-        derivation.lines.append(.init(text: "total the plan uses", value: used.values.reduce(0, +), source: ""))
+        derivation.lines.append(.init(text: "total the plan uses", value: derivation.needs.reduce(0) { $0 + $1.required }, source: ""))
         return derivation
     }
 

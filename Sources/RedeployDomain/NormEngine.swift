@@ -109,11 +109,17 @@ public enum NormEngine {
             needs[post.subject, default: 0] += post.count
             line("fixed post \(post.subject): \(number(post.count)), outside the maximum", post.count, post.source)
         }
-        let fixed = posts.values.reduce(0, +)
+        let fixed = orderedSum(posts)
         line("total: \(number(maximum)) + \(number(fixed)) fixed", maximum + fixed, "")
         return NormDerivation(school: school.id, lines: lines, maximum: maximum, fixedPosts: fixed,
                               needs: needs.sorted { $0.key < $1.key }.map { .init(subject: $0.key, required: $0.value) },
                               posts: posts)
+    }
+
+    /// The sum of a map's values in the order of its keys: a dictionary's own order changes
+    /// from run to run, and a sum of doubles in another order can differ in its last bit.
+    private static func orderedSum(_ values: [String: Double]) -> Double {
+        values.keys.sorted().reduce(0) { $0 + values[$1]! }
     }
 
     // MARK: Steps
@@ -180,7 +186,7 @@ public enum NormEngine {
             }
         }
         // What any subject's teachers carry goes to the subjects in proportion to their periods.
-        let own = shares.values.reduce(0, +)
+        let own = orderedSum(shares)
         if spread > 0, own > 0 {
             for (subject, share) in shares { shares[subject] = share + spread * share / own }
         }
@@ -206,7 +212,7 @@ public enum NormEngine {
     /// The maximum divided in proportion to the periods-based needs.
     private static func split(_ maximum: Double, by shares: [String: Double],
                               _ line: (String, Double?, String) -> Void) -> [String: Double] {
-        let total = shares.values.reduce(0, +)
+        let total = orderedSum(shares)
         guard total > 0 else { return [:] }
         let factor = maximum / total
         line("periods-based need \(number(total)); the maximum \(number(maximum)) is split in proportion "
