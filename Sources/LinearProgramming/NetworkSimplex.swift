@@ -80,6 +80,14 @@ public struct FlowSolution: Sendable {
     public var potentials: [Double]
     public var objective: Double
 
+    public init(status: Status, flows: [Int64], reducedCosts: [Double], potentials: [Double], objective: Double) {
+        self.status = status
+        self.flows = flows
+        self.reducedCosts = reducedCosts
+        self.potentials = potentials
+        self.objective = objective
+    }
+
     static func without(_ status: Status) -> FlowSolution {
         FlowSolution(status: status, flows: [], reducedCosts: [], potentials: [], objective: .nan)
     }

@@ -73,7 +73,7 @@ public struct HorizonInstance: Sendable {
     /// pairs[pairRanges[s]] are the pairs of school s.
     public let pairRanges: [Range<Int>]
     /// canCover[a]: the subjects subject-a teachers may teach (a itself first among them).
-    public let canCover: [[Int]]
+    public private(set) var canCover: [[Int]]
     /// sum t + pc(y): the most people on the payroll in each year.
     public private(set) var payrollCap: [Int]
     /// Teachers in each modelled year still in a course begun before the modelled years (they
@@ -142,6 +142,14 @@ public struct HorizonInstance: Sendable {
             return one
         }
         return window
+    }
+
+    /// The same horizon where each subject's teachers cover their own subject only: a relaxation
+    /// whose network optimum seeds the literal model's transfers.
+    public var ignoringQualifications: HorizonInstance {
+        var copy = self
+        copy.canCover = subjects.indices.map { [$0] }
+        return copy
     }
 
     /// The index of pair (school, subject), if it is a pair.

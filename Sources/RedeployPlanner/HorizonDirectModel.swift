@@ -25,6 +25,13 @@ public enum HorizonDirectModel {
         return (try DirectModel.solveLexicographically(built, timeLimit: timeLimit, log: log), builder.decisions)
     }
 
+    /// The literal program with its shortage weights and costs, and what each column stands for.
+    static func built(_ instance: HorizonInstance) -> (DirectModel.Built, [HorizonDecision]) {
+        var builder = Builder(instance)
+        let built = builder.build()
+        return (built, builder.decisions)
+    }
+
     /// The literal program (stage 1's objective), as `export-model` writes it.
     public static func program(_ instance: HorizonInstance) -> LinearProgram {
         var builder = Builder(instance)

@@ -102,15 +102,10 @@ public struct HorizonPlanner: Sendable {
             }
         }
         options.stage?("GLPK, literal model")
-        let (result, decisions) = try HorizonDirectModel.solveWithDecisions(instance, timeLimit: deadline.remaining,
-                                                                            log: options.log)
-        guard let values = result.values else {
-            throw HorizonError.noPlan("GLPK ended with status \(result.status.rawValue) and no plan")
-        }
-        let status: Planner.Result.Status = result.status == .optimal ? .optimal : .timeLimit
-        return Solved(actions: instance.plan(decisions, amounts: values), status: status,
-                      gap: result.status == .optimal ? 0 : result.mipGap, stages: ["horizon-literal-glpk"],
-                      weightedShortage: result.weightedShortage)
+        let outcome = try HorizonLiteralSolver(instance: instance, deadline: deadline, log: options.log).solve()
+        return Solved(actions: instance.plan(outcome.decisions, amounts: outcome.values),
+                      status: outcome.proven ? .optimal : .timeLimit, gap: outcome.mipGap, stages: outcome.stages,
+                      weightedShortage: outcome.weightedShortage)
     }
 
     private func networkOptimum(_ model: HorizonFlowModel, _ instance: HorizonInstance,

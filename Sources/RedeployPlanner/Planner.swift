@@ -156,7 +156,7 @@ public struct Planner: Sendable {
             second = try run(withShortageRow(model, bestShortage), kind: .automatic, timeLimit: remaining())
             stages.append("mip-row")
         } else {
-            let face = optimalFace(model.program(stage: 2), first)
+            let face = Self.optimalFace(model.program(stage: 2), first)
             second = try generate(face, model, keeping: first.columnValues, timeLimit: remaining())
             stages.append("lp-face")
             if second.status == .optimal, !isIntegral(second.columnValues, model) {
@@ -295,7 +295,7 @@ public struct Planner: Sendable {
     }
 
     /// The optimal face of stage 1, with stage 2's costs.
-    private func optimalFace(_ program: LinearProgram, _ first: Solution) -> LinearProgram {
+    static func optimalFace(_ program: LinearProgram, _ first: Solution) -> LinearProgram {
         var face = program
         guard let reduced = first.reducedCosts, let duals = first.rowDuals else { return face }
         let tolerance = 1e-9

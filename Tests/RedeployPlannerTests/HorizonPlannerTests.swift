@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import RedeployDomain
 import RedeployTestSupport
 import Testing
@@ -115,13 +116,47 @@ import Testing
         return planned.stages
     }
 
-    /// Every path is taken: the network, the network whose optimum meets the caps, GLPK on the
-    /// literal model, and the refusal of a roadmap no plan meets.
+    /// Every path is taken: the network, the network whose optimum meets the caps, the literal
+    /// model by column generation (its LP whole, or MIPs proven against the LP bound), and the
+    /// refusal of a roadmap no plan meets.
     @Test func plansAgreeWithTheLiteralModelWithCapsSharingAndQualifications() throws {
         let stages = try (1...120).compactMap { try Self.agree(seed: $0) }
         #expect(stages.count >= 115, "only \(stages.count) of 120 literal models proven")
         let paths = Set(stages.map { $0.joined(separator: "+") })
-        #expect(paths == ["horizon-network+horizon-network-face", "horizon-network+horizon-network-face+caps-met",
-                          "horizon-literal-glpk", "refused"], "\(paths)")
+        #expect(paths.isSuperset(of: ["horizon-network+horizon-network-face", "horizon-network+horizon-network-face+caps-met",
+                                      "horizon-literal-columns", "horizon-literal-columns+mip-columns+mip-face", "refused"]),
+                "\(paths)")
+    }
+}
+
+/// Stage 1 without transfer arcs (hiring allowed): the same least W as the whole network, and
+/// its flow with every transfer at 0 is optimal for the whole network (complementary slackness
+/// holds on every arc, transfers included).
+@Suite struct HorizonStageOneTests {
+    @Test func stageOneWithoutTransfersIsTheWholeNetworksOptimum() throws {
+        var compared = 0
+        for seed in 1...60 {
+            var scenario = randomHorizon(seed: UInt64(seed))
+            scenario.policy.hiring = true
+            let instance = HorizonInstance(scenario)
+            guard instance.years.indices.allSatisfy({ instance.leastPayroll(year: $0) <= Double(instance.payrollCap[$0]) }),
+                  let model = HorizonFlowModel(instance) else { continue }
+            let reduced = try HorizonNetworkSolver.stageOne(model, deadline: Deadline(seconds: nil))
+            let whole = try NetworkSimplex.solve(model.network)
+            try #require(reduced.status == .optimal && whole.status == .optimal, "seed \(seed)")
+            #expect(same(reduced.objective, whole.objective), "seed \(seed): \(reduced.objective) against \(whole.objective)")
+            var transfers = 0
+            for a in 0..<model.network.arcCount {
+                let rc = reduced.reducedCosts[a], flow = reduced.flows[a]
+                #expect(rc <= 0 || flow == model.network.lower[a], "seed \(seed): arc \(a)")
+                #expect(rc >= 0 || flow == model.network.upper[a], "seed \(seed): arc \(a)")
+                if case .transfer = model.roles[a] {
+                    transfers += 1
+                    #expect(flow == 0 && rc >= 0)
+                }
+            }
+            if transfers > 0 { compared += 1 }
+        }
+        #expect(compared >= 30, "only \(compared) feasible horizons with transfers to leave out")
     }
 }

@@ -1,0 +1,134 @@
+import LinearProgramming
+import RedeployDomain
+
+/// A horizon that is not a network (qualifications, outflow caps, shared teachers) by GLPK on
+/// its literal model, with the transfer columns generated rather than all given: most of the
+/// millions of (school, school, subject, year) transfers are never used, and the simplex's
+/// work grows with the columns it carries.
+///
+/// - Stage 1 (least W): the LP relaxation by column generation, seeded with the transfers
+///   the horizon's network uses when qualifications and caps are ignored. Column generation
+///   is exact for the LP (it stops when no absent column prices out). If the LP optimum is
+///   whole where teachers are, it is the optimum; otherwise a MIP on the columns generated
+///   gives a plan, which is proven optimal when its W equals the LP's bound.
+/// - Stage 2 (least C) on stage 1's optimal face (columns and rows held where the duals hold
+///   them), again by column generation and, if need be, a MIP proven against its LP bound.
+///   Every plan of least W lies on that face, because W* is the LP's own optimum.
+///
+/// Whatever it cannot prove goes to the whole literal model (`DirectModel.solveLexicographically`).
+struct HorizonLiteralSolver {
+    let instance: HorizonInstance
+    let deadline: Deadline
+    let log: (@Sendable (String) -> Void)?
+
+    struct Outcome {
+        var values: [Double]
+        var decisions: [HorizonDecision]
+        var weightedShortage: Double
+        var proven: Bool
+        var stages: [String]
+        var mipGap: Double?
+    }
+
+    func solve() throws -> Outcome {
+        let (built, decisions) = HorizonDirectModel.built(instance)
+        let seed = seedTransfers()
+        var initial: [Int] = []
+        for (j, decision) in decisions.enumerated() {
+            if case let .transfer(p, q, y) = decision, !seed.contains([p, q, y]) { continue }
+            initial.append(j)
+        }
+        var stages = ["horizon-literal-columns"]
+        // Stage 1.
+        let lp = try generate(built.program, initial: initial)
+        guard lp.status == .optimal else { return try whole(built, decisions) }
+        var first = lp
+        var columns = used(lp, initial: initial)
+        if !isWhole(lp.columnValues, built.program) {
+            stages.append("mip-columns")
+            guard let mip = try restrictedMIP(built.program, columns: columns),
+                  equal(mip.objective, lp.objective) else { return try whole(built, decisions) }
+            first.columnValues = mip.columnValues
+        }
+        let best = lp.objective
+        // Stage 2 on the optimal face of stage 1's LP.
+        var staged = built.program
+        for (j, cost) in built.costs.enumerated() { staged.setCost(column: j, cost) }
+        let face = Planner.optimalFace(staged, lp)
+        let two = try generate(face, initial: columns)
+        guard two.status == .optimal else {
+            return Outcome(values: first.columnValues, decisions: decisions, weightedShortage: best, proven: false,
+                           stages: stages, mipGap: 0)
+        }
+        var values = two.columnValues
+        columns = used(two, initial: columns)
+        if !isWhole(two.columnValues, face) {
+            stages.append("mip-face")
+            guard let mip = try restrictedMIP(face, columns: columns), equal(mip.objective, two.objective) else {
+                return try whole(built, decisions)
+            }
+            values = mip.columnValues
+        }
+        return Outcome(values: values, decisions: decisions, weightedShortage: best, proven: true, stages: stages, mipGap: 0)
+    }
+
+    /// The transfers (from, to, year) of the network optimum without qualifications and caps:
+    /// a good guess of those the literal model needs, nothing more (every other column is priced).
+    func seedTransfers() -> Set<[Int]> {
+        guard let model = HorizonFlowModel(instance.ignoringQualifications, ignoringOutflowCap: true),
+              case let .optimal(result)? = try? HorizonNetworkSolver.solve(model, deadline: deadline) else { return [] }
+        var seed = Set<[Int]>()
+        for (a, role) in model.roles.enumerated() where result.flows[a] > 0 {
+            if case let .transfer(p, q, y) = role { seed.insert([p, q, y]) }
+        }
+        return seed
+    }
+
+    func generate(_ program: LinearProgram, initial: [Int]) throws -> Solution {
+        let options = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
+                                   timeLimit: deadline.remaining, relativeGap: 0, log: log)
+        var stats = GLPKSolver.ColumnGenerationStats()
+        return try GLPKSolver().solveGeneratingColumns(program, initial: initial, options: options, stats: &stats)
+    }
+
+    /// The columns kept for a MIP: those given, and every one the LP uses or could use at no
+    /// extra cost (reduced cost 0).
+    func used(_ solution: Solution, initial: [Int]) -> [Int] {
+        var keep = Set(initial)
+        for j in solution.columnValues.indices
+        where solution.columnValues[j] > 1e-9 || abs(solution.reducedCosts?[j] ?? 1) <= 1e-9 {
+            keep.insert(j)
+        }
+        return keep.sorted()
+    }
+
+    /// A MIP on `columns` only (the others held at 0), as a point of the whole program; nil if
+    /// it ends without one.
+    func restrictedMIP(_ program: LinearProgram, columns: [Int]) throws -> Solution? {
+        var restricted = program
+        let kept = Set(columns)
+        for j in 0..<program.columnCount where !kept.contains(j) { restricted.setBounds(column: j, lower: 0, upper: 0) }
+        let options = SolveOptions(kind: .automatic, method: .dualSimplex, presolve: true,
+                                   timeLimit: deadline.remaining, cuts: true, log: log)
+        let solution = try GLPKSolver().solve(restricted, options: options)
+        return solution.status == .optimal ? solution : nil
+    }
+
+    /// The whole literal model, both stages, for what column generation could not prove.
+    func whole(_ built: DirectModel.Built, _ decisions: [HorizonDecision]) throws -> Outcome {
+        let result = try DirectModel.solveLexicographically(built, timeLimit: deadline.remaining, log: log)
+        guard let values = result.values else {
+            throw HorizonPlanner.HorizonError.noPlan("GLPK ended with status \(result.status.rawValue) and no plan")
+        }
+        return Outcome(values: values, decisions: decisions, weightedShortage: result.weightedShortage,
+                       proven: result.status == .optimal, stages: ["horizon-literal-glpk"], mipGap: result.mipGap)
+    }
+
+    func isWhole(_ values: [Double], _ program: LinearProgram) -> Bool {
+        zip(values, program.columns).allSatisfy { value, column in !column.isInteger || abs(value - value.rounded()) <= 1e-9 }
+    }
+
+    func equal(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+    }
+}
