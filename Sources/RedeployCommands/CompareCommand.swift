@@ -220,46 +220,41 @@ struct PlanFigures {
 
     /// A horizon's totals; the schools still short are those short in its last year.
     init(_ instance: HorizonInstance, _ check: HorizonPlanChecker.Report, weightedShortageBefore: Double) {
-        self.weightedShortageBefore = weightedShortageBefore
-        weightedShortage = check.weightedShortage
-        cost = check.cost
-        transfers = check.transfers
-        hires = check.hires
-        releases = check.releases
-        payrollBefore = check.payrollBefore
-        payrollAfter = check.payrollAfter
-        let last = check.shortages.last ?? []
-        var short = 0
-        var largest: (Int, Double)?
-        for (s, range) in instance.pairRanges.enumerated() {
-            let total = range.reduce(0.0) { $0 + last[$1] }
-            guard total > 1e-6 else { continue }
-            short += 1
-            if largest == nil || total > largest!.1 { largest = (s, total) }
-        }
-        schoolsShort = short
-        largestShortage = largest.map { (instance.schools[$0.0].id, $0.1) }
+        self.init(weightedShortageBefore: weightedShortageBefore, weightedShortage: check.weightedShortage,
+                  cost: check.cost, transfers: check.transfers, hires: check.hires, releases: check.releases,
+                  payrollBefore: check.payrollBefore, payrollAfter: check.payrollAfter,
+                  shortages: check.shortages.last ?? [], pairRanges: instance.pairRanges, schoolIDs: instance.schools.map(\.id))
     }
 
     init(_ instance: Instance, _ check: PlanChecker.Report, weightedShortageBefore: Double) {
+        self.init(weightedShortageBefore: weightedShortageBefore, weightedShortage: check.weightedShortage,
+                  cost: check.cost, transfers: check.transfers, hires: check.hires, releases: check.releases,
+                  payrollBefore: check.payrollBefore, payrollAfter: check.payrollAfter,
+                  shortages: check.shortages, pairRanges: instance.pairRanges, schoolIDs: instance.schools.map(\.id))
+    }
+
+    /// The totals, and the schools still short from the shortage u of each pair.
+    private init(weightedShortageBefore: Double, weightedShortage: Double, cost: Double, transfers: Double,
+                 hires: Double, releases: Double, payrollBefore: Int, payrollAfter: Double, shortages: [Double],
+                 pairRanges: [Range<Int>], schoolIDs: [String]) {
         self.weightedShortageBefore = weightedShortageBefore
-        weightedShortage = check.weightedShortage
-        cost = check.cost
-        transfers = check.transfers
-        hires = check.hires
-        releases = check.releases
-        payrollBefore = check.payrollBefore
-        payrollAfter = check.payrollAfter
+        self.weightedShortage = weightedShortage
+        self.cost = cost
+        self.transfers = transfers
+        self.hires = hires
+        self.releases = releases
+        self.payrollBefore = payrollBefore
+        self.payrollAfter = payrollAfter
         var short = 0
         var largest: (Int, Double)?
-        for (s, range) in instance.pairRanges.enumerated() {
-            let total = range.reduce(0.0) { $0 + check.shortages[$1] }
+        for (s, range) in pairRanges.enumerated() {
+            let total = range.reduce(0.0) { $0 + shortages[$1] }
             guard total > 1e-6 else { continue }
             short += 1
             if largest == nil || total > largest!.1 { largest = (s, total) }
         }
         schoolsShort = short
-        largestShortage = largest.map { (instance.schools[$0.0].id, $0.1) }
+        largestShortage = largest.map { (schoolIDs[$0.0], $0.1) }
     }
 }
 

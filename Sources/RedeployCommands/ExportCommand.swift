@@ -66,29 +66,15 @@ struct ExportCommand: ParsableCommand {
                         + (export.stageOneSeconds.map { " (stage 1 solved in \(String(format: "%.2f", $0)) s)" } ?? " (given)")
                 }
             }
-            switch format {
-            case .mps: try GLPKSolver().writeMPS(program, to: out)
-            case .lp: try GLPKSolver().writeLP(program, to: out)
-            }
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
             throw ExitCode(1)
         }
-        if !quiet {
-            let integers = program.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
-            print("Wrote \(out): \(direct ? "direct" : "flow") model, stage \(stage), \(program.columnCount) columns "
-                  + "(\(integers) integer), \(program.rowCount) rows, \(program.entryCount) nonzeros\(note)")
-        }
+        try write(program, "\(direct ? "direct" : "flow") model, stage \(stage)", note: note)
     }
 
-    /// A horizon's literal model (docs/MODEL.md sections 5 and 6, `HorizonDirectModel`), stage 1:
-    /// the reference other solvers are measured on.
-    private func exportHorizon(_ scenario: Scenario) throws {
-        guard stage == 1 else {
-            InputErrors.printToStandardError(["redeploy: a horizon's model is exported for stage 1 only (least W)"])
-            throw ExitCode(2)
-        }
-        let program = HorizonDirectModel.program(HorizonInstance(scenario))
+    /// Writes the program in --format and says what was written.
+    private func write(_ program: LinearProgram, _ what: String, note: String = "") throws {
         do {
             switch format {
             case .mps: try GLPKSolver().writeMPS(program, to: out)
@@ -100,8 +86,18 @@ struct ExportCommand: ParsableCommand {
         }
         if !quiet {
             let integers = program.columns.reduce(0) { $0 + ($1.isInteger ? 1 : 0) }
-            print("Wrote \(out): literal horizon model, stage 1, \(program.columnCount) columns "
-                  + "(\(integers) integer), \(program.rowCount) rows, \(program.entryCount) nonzeros")
+            print("Wrote \(out): \(what), \(program.columnCount) columns "
+                  + "(\(integers) integer), \(program.rowCount) rows, \(program.entryCount) nonzeros\(note)")
         }
+    }
+
+    /// A horizon's literal model (docs/MODEL.md sections 5 and 6, `HorizonDirectModel`), stage 1:
+    /// the reference other solvers are measured on.
+    private func exportHorizon(_ scenario: Scenario) throws {
+        guard stage == 1 else {
+            InputErrors.printToStandardError(["redeploy: a horizon's model is exported for stage 1 only (least W)"])
+            throw ExitCode(2)
+        }
+        try write(HorizonDirectModel.program(HorizonInstance(scenario)), "literal horizon model, stage 1")
     }
 }
