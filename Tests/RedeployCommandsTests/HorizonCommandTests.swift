@@ -110,6 +110,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path + ".html"))
     }
 
+    /// Bad input in a horizon stops solve before anything is written: file, line and column, exit 2.
+    @Test func badHorizonInputWritesNothing() throws {
+        let folder = try scenario("horizon:\n  years: [2025, 2027]\n")
+        let out = folder.appendingPathComponent("out")
+        let run = try redeploy(["solve", folder.path, "--out", out.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix(folder.appendingPathComponent("scenario.yaml").path + ":5:"), "\(run.stderr)")
+        #expect(run.stderr.contains("2027"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func greedyAndExplainPlanOneYearOnly() throws {
         let folder = try scenario("horizon:\n  years: [2025, 2026]\n")
         let out = folder.appendingPathComponent("out")
