@@ -16,7 +16,12 @@ enum Palette {
     ]
 
     static func subject(_ subject: String, in data: ReportData) -> String {
-        guard let k = data.movedSubjects.firstIndex(of: subject) else { return "#888888" }
+        self.subject(subject, among: data.movedSubjects)
+    }
+
+    /// The colour of `subject` by its place among the subjects a plan moves; grey when it moves none.
+    static func subject(_ subject: String, among moved: [String]) -> String {
+        guard let k = moved.firstIndex(of: subject) else { return "#888888" }
         return subjects[k % subjects.count]
     }
 

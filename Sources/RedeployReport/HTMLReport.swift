@@ -14,18 +14,7 @@ public enum HTMLReport {
         var page = HTMLPage()
         let h = data.headline
         let title = h.scenarioName.isEmpty ? "Redeployment plan" : h.scenarioName
-        page.line("<!DOCTYPE html>")
-        page.line("<html lang=\"en\">")
-        page.line("<head>")
-        page.line("<meta charset=\"utf-8\">")
-        page.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        page.line("<meta name=\"generator\" content=\"redeploy\">")
-        page.line("<title>\(e(title)) — plan report</title>")
-        page.line("<style>\(style)</style>")
-        page.line("</head>")
-        page.line("<body>")
-        page.line("<header>")
-        page.line("<h1>\(e(title))</h1>")
+        page.begin(title: title, kind: "plan report", style: style)
         page.line("<p class=\"sub\">Teacher redeployment plan · status <b>\(e(h.status))</b>\(gapText(h.mipGap)) · \(h.schools) schools · \(data.instance.subjects.count) subjects</p>")
         page.line("<p class=\"policy\">\(e(policyText(data.instance)))</p>")
         page.line("<nav><a href=\"#headline\">Headline</a> · <a href=\"#map\">Map</a> · <a href=\"#ratios\">Teachers per class</a> · <a href=\"#shortage\">Shortage</a> · <a href=\"#limits\">What still limits the plan</a> · <a href=\"#transfers\">Transfers</a></nav>")
@@ -308,5 +297,22 @@ struct HTMLPage {
     mutating func line(_ s: String) {
         text += s
         text += "\n"
+    }
+
+    /// The page's head and the start of its header, up to the `<h1>` title, for the one-year and
+    /// the horizon report alike: `title` (escaped here), then " — " and `kind` in the window's title.
+    mutating func begin(title: String, kind: String, style: String) {
+        line("<!DOCTYPE html>")
+        line("<html lang=\"en\">")
+        line("<head>")
+        line("<meta charset=\"utf-8\">")
+        line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        line("<meta name=\"generator\" content=\"redeploy\">")
+        line("<title>\(Format.html(title)) — \(kind)</title>")
+        line("<style>\(style)</style>")
+        line("</head>")
+        line("<body>")
+        line("<header>")
+        line("<h1>\(Format.html(title))</h1>")
     }
 }

@@ -14,18 +14,7 @@ enum HorizonHTML {
     static func render(_ data: HorizonReportData) -> String {
         var page = HTMLPage()
         let e = Format.html
-        page.line("<!DOCTYPE html>")
-        page.line("<html lang=\"en\">")
-        page.line("<head>")
-        page.line("<meta charset=\"utf-8\">")
-        page.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        page.line("<meta name=\"generator\" content=\"redeploy\">")
-        page.line("<title>\(e(data.title)) — horizon report</title>")
-        page.line("<style>\(HTMLReport.style)\(style)</style>")
-        page.line("</head>")
-        page.line("<body>")
-        page.line("<header>")
-        page.line("<h1>\(e(data.title))</h1>")
+        page.begin(title: data.title, kind: "horizon report", style: HTMLReport.style + style)
         let years = data.yearCount == 1 ? "one year" : "\(data.yearCount) years"
         page.line("<p class=\"sub\">Teacher redeployment over \(e(data.span))\(data.instance.hasHorizon ? " (\(years))" : "") · optimum <b>\(e(data.optimum.status))</b>"
             + "\(HTMLReport.gapText(data.optimum.mipGap)) · myopic <b>\(e(data.myopic.status))</b> · \(data.instance.schools.count) schools · "

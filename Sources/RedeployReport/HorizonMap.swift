@@ -24,27 +24,14 @@ struct HorizonMap {
     /// Nil when no school has coordinates: there is nothing to place.
     init?(_ data: HorizonReportData) {
         let schools = data.instance.schools
-        let located = schools.indices.filter { schools[$0].latitude != nil && schools[$0].longitude != nil }
-        guard !located.isEmpty else { return nil }
+        // The one-year map's projection, fitted to a smaller frame.
+        guard let frame = MapSVG.Frame(schools, width: Self.width, maxHeight: Self.maxHeight, minHeight: 160, pad: Self.pad) else { return nil }
         self.data = data
-        let lats = located.map { schools[$0].latitude! }, lons = located.map { schools[$0].longitude! }
-        let (minLat, maxLat, minLon, maxLon) = (lats.min()!, lats.max()!, lons.min()!, lons.max()!)
-        // The one-year map's projection (MapSVG), fitted to a smaller frame.
-        let k = max(0.05, cos((minLat + maxLat) / 2 * Double.pi / 180))
-        let spanX = max((maxLon - minLon) * k, 0.01), spanY = max(maxLat - minLat, 0.01)
-        var scale = (Self.width - 2 * Self.pad) / spanX
-        var height = spanY * scale + 2 * Self.pad
-        if height > Self.maxHeight {
-            scale = (Self.maxHeight - 2 * Self.pad) / spanY
-            height = Self.maxHeight
-        }
-        height = max(height, 160)
-        self.height = height
-        let projection = MapSVG.Projection(minLon: minLon, maxLat: maxLat, k: k, scale: scale,
-                                           offsetX: (Self.width - spanX * scale) / 2, offsetY: (height - spanY * scale) / 2)
+        let located = frame.located
+        height = frame.height
         var position: [Int: (x: Double, y: Double)] = [:], radius: [Int: Double] = [:]
         for s in located {
-            position[s] = projection.point(lat: schools[s].latitude!, lon: schools[s].longitude!)
+            position[s] = frame.point(schools[s])
             radius[s] = 2 + min(3.5, Double(schools[s].classes).squareRoot() / 3)
         }
         self.position = position
@@ -54,8 +41,7 @@ struct HorizonMap {
     }
 
     func colour(_ subject: String) -> String {
-        guard let k = data.movedSubjects.firstIndex(of: subject) else { return "#888888" }
-        return Palette.subjects[k % Palette.subjects.count]
+        Palette.subject(subject, among: data.movedSubjects)
     }
 
     /// The map of `side` in year `y`; `drawn` counts what it drew and what it could not.
@@ -120,13 +106,8 @@ struct HorizonMap {
 
     func areaLabels() -> String {
         let c = Format.coordinate
-        var byArea: [String: [Int]] = [:]
-        for s in position.keys.sorted() { byArea[data.instance.schools[s].area, default: []].append(s) }
         var svg = "<g class=\"areas\">"
-        for area in data.areas {
-            guard let members = byArea[area] else { continue }
-            let x = members.reduce(0) { $0 + position[$1]!.x } / Double(members.count)
-            let y = members.reduce(0) { $0 + position[$1]!.y } / Double(members.count)
+        for (area, x, y) in MapSVG.areaCentres(data.areas, data.instance.schools, position) {
             svg += "<text x=\"\(c(x))\" y=\"\(c(y - 9))\" font-size=\"10.5\" text-anchor=\"middle\" fill=\"#7b8590\" stroke=\"#f7f9fb\" "
                 + "stroke-width=\"3\" paint-order=\"stroke\" font-weight=\"600\">\(Format.html(area))</text>"
         }
@@ -166,39 +147,22 @@ struct HorizonMap {
         return svg + "</g>\n"
     }
 
-    /// A curve from p1 to p2, bent to the left of its direction (A→B and B→A do not overlap),
-    /// trimmed by the radii at both ends; a straight line when the points nearly meet.
+    /// The one-year map's curved arrow (`MapSVG.curve`) from p1 to p2, trimmed by the radii at
+    /// both ends, bent less on the smaller map.
     func curve(_ p1: (x: Double, y: Double), _ p2: (x: Double, y: Double), _ r1: Double, _ r2: Double) -> String {
-        let c = Format.coordinate
-        let (dx, dy) = (p2.x - p1.x, p2.y - p1.y)
-        let length = (dx * dx + dy * dy).squareRoot()
-        guard length >= 1 else { return "M\(c(p1.x)),\(c(p1.y)) L\(c(p2.x)),\(c(p2.y))" }
-        let bend = min(0.2 * length, 40)
-        let control = (x: (p1.x + p2.x) / 2 - dy / length * bend, y: (p1.y + p2.y) / 2 + dx / length * bend)
-        func toward(_ from: (x: Double, y: Double), by distance: Double) -> (x: Double, y: Double) {
-            let (ux, uy) = (control.x - from.x, control.y - from.y)
-            let n = max((ux * ux + uy * uy).squareRoot(), 1e-9)
-            return (from.x + ux / n * distance, from.y + uy / n * distance)
-        }
-        let start = toward(p1, by: min(r1, length / 3)), end = toward(p2, by: min(r2 + 1.2, length / 3))
-        return "M\(c(start.x)),\(c(start.y)) Q\(c(control.x)),\(c(control.y)) \(c(end.x)),\(c(end.y))"
+        MapSVG.curve(p1, p2, trim1: r1, trim2: r2 + 1.2, maxBend: 40)
     }
 
     /// The legend under the maps, as HTML.
     func legend() -> String {
         let transferred = Set(data.sides.flatMap { $0.moves.flatMap { $0.transfers.map(\.subject) } })
         let subjects = data.movedSubjects.filter(transferred.contains)
-        var legend = "<div class=\"map-legend\">"
-        if !subjects.isEmpty {
-            legend += "<div>Transfers by subject: " + subjects.map {
-                "<span class=\"item\"><span class=\"swatch\" style=\"background:\(colour($0))\"></span>\(Format.html($0))</span>"
-            }.joined(separator: " ") + "</div>"
-        }
+        var legend = "<div class=\"map-legend\">" + MapSVG.subjectLegend(subjects, among: data.movedSubjects)
         legend += "<div><span class=\"item long\"><svg class=\"key\" width=\"34\" height=\"12\" viewBox=\"0 0 34 12\" aria-hidden=\"true\">"
             + "<path d=\"M1,6 H22\" stroke=\"\(Self.courseColour)\" stroke-width=\"2\" stroke-dasharray=\"4 3\" fill=\"none\"/>"
             + "<circle cx=\"28\" cy=\"6\" r=\"4.5\" fill=\"none\" stroke=\"\(Self.courseColour)\" stroke-width=\"1.5\" stroke-dasharray=\"2.5 2\"/></svg>"
             + " retraining: dashed to the school where they will teach, ringed there</span>"
-            + "<span class=\"item\"><b style=\"color:\(Palette.hire)\">+</b> hires</span> <span class=\"item\"><b style=\"color:\(Palette.release)\">−</b> releases</span></div>"
+            + MapSVG.staffingLegend + "</div>"
         legend += "<div>Schools (size: classes): <span class=\"item\"><span class=\"swatch\" style=\"background:\(MapSVG.noShortage)\"></span>no shortage that year</span>"
             + "<span class=\"item long\"><span class=\"swatch\" style=\"background:\(Palette.heat(0.45))\"></span><span class=\"swatch\" style=\"background:\(Palette.heat(1))\"></span>"
             + "shortage left that year (darker: more; darkest \(Format.fte(maxShortage)) FTE, one scale for every map)</span></div>"

@@ -17,6 +17,89 @@ enum MapSVG {
         }
     }
 
+    /// Where a map's schools go: the one-year map and a horizon's maps by year fit theirs alike.
+    struct Frame {
+        /// The schools with coordinates, in the order of `schools`.
+        let located: [Int]
+        let projection: Projection
+        let height: Double
+        let width: Double
+
+        /// The schools with coordinates fitted, north up, into a frame `width` wide and at most
+        /// `maxHeight` high (but at least `minHeight`), `pad` from its edges and centred in it;
+        /// nil when no school has coordinates.
+        init?(_ schools: [School], width: Double, maxHeight: Double, minHeight: Double, pad: Double) {
+            located = schools.indices.filter { schools[$0].latitude != nil && schools[$0].longitude != nil }
+            guard !located.isEmpty else { return nil }
+            let lats = located.map { schools[$0].latitude! }, lons = located.map { schools[$0].longitude! }
+            let (minLat, maxLat, minLon, maxLon) = (lats.min()!, lats.max()!, lons.min()!, lons.max()!)
+            let k = max(0.05, cos((minLat + maxLat) / 2 * Double.pi / 180))
+            let spanX = max((maxLon - minLon) * k, 0.01), spanY = max(maxLat - minLat, 0.01)
+            var scale = (width - 2 * pad) / spanX
+            var height = spanY * scale + 2 * pad
+            if height > maxHeight {
+                scale = (maxHeight - 2 * pad) / spanY
+                height = maxHeight
+            }
+            height = max(height, minHeight)
+            projection = Projection(minLon: minLon, maxLat: maxLat, k: k, scale: scale,
+                                    offsetX: (width - spanX * scale) / 2, offsetY: (height - spanY * scale) / 2)
+            self.height = height
+            self.width = width
+        }
+
+        func point(_ school: School) -> (x: Double, y: Double) {
+            projection.point(lat: school.latitude!, lon: school.longitude!)
+        }
+    }
+
+    /// The path of an arrow from p1 to p2, bent to the left of its direction by a fifth of its
+    /// length, at most `maxBend` (so that A→B and B→A do not overlap), and trimmed by `trim1` at
+    /// its start and `trim2` at its end (each at most a third of it); a straight line when the
+    /// points nearly meet.
+    static func curve(_ p1: (x: Double, y: Double), _ p2: (x: Double, y: Double), trim1: Double, trim2: Double,
+                      maxBend: Double) -> String {
+        let c = Format.coordinate
+        let (dx, dy) = (p2.x - p1.x, p2.y - p1.y)
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length >= 1 else { return "M\(c(p1.x)),\(c(p1.y)) L\(c(p2.x)),\(c(p2.y))" }
+        let bend = min(0.2 * length, maxBend)
+        let control = (x: (p1.x + p2.x) / 2 - dy / length * bend, y: (p1.y + p2.y) / 2 + dx / length * bend)
+        func toward(_ from: (x: Double, y: Double), by distance: Double) -> (x: Double, y: Double) {
+            let (ux, uy) = (control.x - from.x, control.y - from.y)
+            let n = max((ux * ux + uy * uy).squareRoot(), 1e-9)
+            return (from.x + ux / n * distance, from.y + uy / n * distance)
+        }
+        let start = toward(p1, by: min(trim1, length / 3)), end = toward(p2, by: min(trim2, length / 3))
+        return "M\(c(start.x)),\(c(start.y)) Q\(c(control.x)),\(c(control.y)) \(c(end.x)),\(c(end.y))"
+    }
+
+    /// Where each area's name goes, in the order of `areas`: the middle of its schools on the map
+    /// (`position`, by school index); an area with none there is left out.
+    static func areaCentres(_ areas: [String], _ schools: [School],
+                            _ position: [Int: (x: Double, y: Double)]) -> [(area: String, x: Double, y: Double)] {
+        var byArea: [String: [Int]] = [:]
+        for s in position.keys.sorted() { byArea[schools[s].area, default: []].append(s) }
+        return areas.compactMap { area in
+            guard let members = byArea[area] else { return nil }
+            let x = members.reduce(0) { $0 + position[$1]!.x } / Double(members.count)
+            let y = members.reduce(0) { $0 + position[$1]!.y } / Double(members.count)
+            return (area, x, y)
+        }
+    }
+
+    /// The legend's line of subject swatches, for the subjects transferred; empty when there is none.
+    static func subjectLegend(_ subjects: [String], among moved: [String]) -> String {
+        guard !subjects.isEmpty else { return "" }
+        return "<div>Transfers by subject: " + subjects.map {
+            "<span class=\"item\"><span class=\"swatch\" style=\"background:\(Palette.subject($0, among: moved))\"></span>\(Format.html($0))</span>"
+        }.joined(separator: " ") + "</div>"
+    }
+
+    /// The legend's key to hires and releases.
+    static let staffingLegend = "<span class=\"item\"><b style=\"color:\(Palette.hire)\">+</b> hires</span> "
+        + "<span class=\"item\"><b style=\"color:\(Palette.release)\">−</b> releases</span>"
+
     static func section(_ data: ReportData, _ page: inout HTMLPage) {
         page.line("<section id=\"map\">")
         page.line("<h2>Map of schools and transfers</h2>")
@@ -29,15 +112,10 @@ enum MapSVG {
         page.line(svg.text)
         var legend = "<div class=\"map-legend\">"
         let transferred = Set(data.plan.actions.filter { $0.kind == .transfer }.map(\.subject))
-        let subjects = data.movedSubjects.filter(transferred.contains)
-        if !subjects.isEmpty {
-            legend += "<div>Transfers by subject: " + subjects.map {
-                "<span class=\"item\"><span class=\"swatch\" style=\"background:\(Palette.subject($0, in: data))\"></span>\(Format.html($0))</span>"
-            }.joined(separator: " ") + "</div>"
-        }
+        legend += subjectLegend(data.movedSubjects.filter(transferred.contains), among: data.movedSubjects)
         legend += "<div>Schools (size: classes): <span class=\"item\"><span class=\"swatch\" style=\"background:\(noShortage)\"></span>no shortage after the plan</span>"
             + "<span class=\"item\"><span class=\"swatch\" style=\"background:\(Palette.heat(0.45))\"></span><span class=\"swatch\" style=\"background:\(Palette.heat(1))\"></span>shortage left (darker: more)</span>"
-            + "<span class=\"item\"><b style=\"color:\(Palette.hire)\">+</b> hires</span> <span class=\"item\"><b style=\"color:\(Palette.release)\">−</b> releases</span></div>"
+            + staffingLegend + "</div>"
         if svg.unplacedSchools > 0 || svg.undrawnTransfers > 0 {
             legend += "<div>Not on the map: \(svg.unplacedSchools) school\(svg.unplacedSchools == 1 ? "" : "s") without coordinates"
                 + (svg.undrawnTransfers > 0 ? ", and the \(svg.undrawnTransfers) transfer\(svg.undrawnTransfers == 1 ? "" : "s") to or from them" : "") + ".</div>"
@@ -60,26 +138,12 @@ enum MapSVG {
     static func svg(_ data: ReportData) -> Drawing? {
         let instance = data.instance
         let schools = instance.schools
-        var located: [Int] = []
-        for (s, school) in schools.enumerated() where school.latitude != nil && school.longitude != nil { located.append(s) }
-        guard !located.isEmpty else { return nil }
-        let lats = located.map { schools[$0].latitude! }, lons = located.map { schools[$0].longitude! }
-        let (minLat, maxLat, minLon, maxLon) = (lats.min()!, lats.max()!, lons.min()!, lons.max()!)
-        let k = max(0.05, cos((minLat + maxLat) / 2 * Double.pi / 180))
-        let spanX = max((maxLon - minLon) * k, 0.01), spanY = max(maxLat - minLat, 0.01)
-        var scale = (width - 2 * pad) / spanX
-        var height = spanY * scale + 2 * pad
-        if height > maxHeight {
-            scale = (maxHeight - 2 * pad) / spanY
-            height = maxHeight
-        }
-        height = max(height, 260)
-        let projection = Projection(minLon: minLon, maxLat: maxLat, k: k, scale: scale,
-                                    offsetX: (width - spanX * scale) / 2, offsetY: (height - spanY * scale) / 2)
+        guard let frame = Frame(schools, width: width, maxHeight: maxHeight, minHeight: 260, pad: pad) else { return nil }
+        let (located, height, scale) = (frame.located, frame.height, frame.projection.scale)
         var position = [Int: (x: Double, y: Double)]()
         var radius = [Int: Double]()
         for s in located {
-            position[s] = projection.point(lat: schools[s].latitude!, lon: schools[s].longitude!)
+            position[s] = frame.point(schools[s])
             radius[s] = 2.5 + min(4.5, Double(schools[s].classes).squareRoot() / 2.5)
         }
         let c = Format.coordinate
@@ -94,13 +158,8 @@ enum MapSVG {
         svg += "<rect x=\"0\" y=\"0\" width=\"\(c(width))\" height=\"\(c(height))\" fill=\"#f7f9fb\" stroke=\"#d5dbe1\"/>\n"
 
         // Area names at the middle of their schools.
-        var byArea: [String: [Int]] = [:]
-        for s in located { byArea[schools[s].area, default: []].append(s) }
         svg += "<g class=\"areas\">"
-        for area in data.areas {
-            guard let members = byArea[area] else { continue }
-            let x = members.reduce(0) { $0 + position[$1]!.x } / Double(members.count)
-            let y = members.reduce(0) { $0 + position[$1]!.y } / Double(members.count)
+        for (area, x, y) in areaCentres(data.areas, schools, position) {
             svg += "<text class=\"area-label\" x=\"\(c(x))\" y=\"\(c(y - 12))\" font-size=\"13\" text-anchor=\"middle\" fill=\"#6b7580\" stroke=\"#f7f9fb\" stroke-width=\"3\" paint-order=\"stroke\" font-weight=\"600\">\(e(area))</text>"
         }
         svg += "</g>\n"
@@ -126,23 +185,7 @@ enum MapSVG {
                 continue
             }
             let marker = data.movedSubjects.firstIndex(of: action.subject) ?? 0
-            let (dx, dy) = (p2.x - p1.x, p2.y - p1.y)
-            let length = (dx * dx + dy * dy).squareRoot()
-            var d: String
-            if length < 1 {
-                d = "M\(c(p1.x)),\(c(p1.y)) L\(c(p2.x)),\(c(p2.y))"
-            } else {
-                let bend = min(0.2 * length, 60)
-                let control = (x: (p1.x + p2.x) / 2 - dy / length * bend, y: (p1.y + p2.y) / 2 + dx / length * bend)
-                func toward(_ from: (x: Double, y: Double), _ to: (x: Double, y: Double), by distance: Double) -> (x: Double, y: Double) {
-                    let (ux, uy) = (to.x - from.x, to.y - from.y)
-                    let n = max((ux * ux + uy * uy).squareRoot(), 1e-9)
-                    return (from.x + ux / n * distance, from.y + uy / n * distance)
-                }
-                let start = toward(p1, control, by: min(radius[i]!, length / 3))
-                let end = toward(p2, control, by: min(radius[j]! + 1.5, length / 3))
-                d = "M\(c(start.x)),\(c(start.y)) Q\(c(control.x)),\(c(control.y)) \(c(end.x)),\(c(end.y))"
-            }
+            let d = curve(p1, p2, trim1: radius[i]!, trim2: radius[j]! + 1.5, maxBend: 60)
             let kmText = action.km.map { ", \(Format.fixed($0, 1)) km" } ?? ""
             let title = "\(Format.count(action.teachers)) \(action.subject): \(data.schoolName(i)) → \(data.schoolName(j))\(kmText)"
             svg += "<path class=\"transfer\" data-action=\"\(index + 1)\" d=\"\(d)\" stroke=\"\(Palette.subject(action.subject, in: data))\" stroke-width=\"\(Format.fixed(1.3 + min(3, 0.5 * action.teachers), 1))\" stroke-opacity=\"0.85\" marker-end=\"url(#arrow-\(marker))\"><title>\(e(title))</title></path>\n"

@@ -55,33 +55,48 @@ public enum ReportFiles {
     /// Refuses, with every reason, a plan that does not belong to `scenario` (see
     /// `mismatches`), so that no report shows one scenario's plan as "optimal" for another.
     public static func load(outputDirectory directory: String, scenario: Scenario) throws(ScenarioError) -> Loaded {
-        let planPath = (directory as NSString).appendingPathComponent("plan.csv")
-        let planFile = try PlanReader.read(contentsOf: planPath)
-        let summaryPath = (directory as NSString).appendingPathComponent("summary.json")
-        let summary = try readSummary(summaryPath)
+        let solved = try SolvedFolder(directory)
         let instance = Instance(scenario)
-        let check = PlanChecker.check(planFile.plan, against: instance)
-        let reasons = mismatches(planFile, check: check, summary: summary, summaryFile: summaryPath, instance: instance)
-        guard reasons.isEmpty else {
+        let check = PlanChecker.check(solved.planFile.plan, against: instance)
+        let reasons = mismatches(solved, check: check, scenarioName: instance.name,
+                                 weightedShortageBefore: Coverage.weightedShortage(instance, staff: instance.pairs.map { Double($0.staying) }))
+        try solved.refuse(reasons, scenario: scenario)
+        let summary = solved.summary
+        let data = ReportData(instance: instance, plan: solved.planFile.plan, check: check,
+                              status: summary?["status"] as? String ?? "unknown", weightedShortageBefore: nil,
+                              mipGap: (summary?["mip_gap"] as? NSNumber)?.doubleValue)
+        let warnings = summary == nil ? ["\(solved.summaryPath): not found; the status is shown as unknown"] : []
+        return Loaded(data: data, warnings: warnings)
+    }
+
+    /// What `solve` wrote in an output folder, for one year and a horizon alike: plan.csv (required)
+    /// and summary.json (optional).
+    struct SolvedFolder {
+        var directory: String
+        var planFile: PlanFile
+        var summaryPath: String
+        /// summary.json as a JSON object; nil when there is no such file.
+        var summary: [String: Any]?
+
+        init(_ directory: String) throws(ScenarioError) {
+            self.directory = directory
+            planFile = try PlanReader.read(contentsOf: (directory as NSString).appendingPathComponent("plan.csv"))
+            summaryPath = (directory as NSString).appendingPathComponent("summary.json")
+            guard let bytes = FileManager.default.contents(atPath: summaryPath) else { return }
+            guard let summary = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any] else {
+                throw ScenarioError(Diagnostic(file: summaryPath, message: "is not a JSON object"))
+            }
+            self.summary = summary
+        }
+
+        /// Throws every reason, under one that names the folder and `scenario`, unless there is none.
+        func refuse(_ reasons: [Diagnostic], scenario: Scenario) throws(ScenarioError) {
+            guard !reasons.isEmpty else { return }
             let name = scenario.name.isEmpty ? "the scenario given" : "scenario '\(scenario.name)'"
             throw ScenarioError([Diagnostic(file: directory, message: "the plan there does not belong to \(name): "
                 + "no report written (solve this scenario, or report the plan with the scenario it was solved for)")]
                 + reasons)
         }
-        let data = ReportData(instance: instance, plan: planFile.plan, check: check,
-                              status: summary?["status"] as? String ?? "unknown", weightedShortageBefore: nil,
-                              mipGap: (summary?["mip_gap"] as? NSNumber)?.doubleValue)
-        let warnings = summary == nil ? ["\(summaryPath): not found; the status is shown as unknown"] : []
-        return Loaded(data: data, warnings: warnings)
-    }
-
-    /// summary.json as a JSON object; nil when there is no such file.
-    private static func readSummary(_ path: String) throws(ScenarioError) -> [String: Any]? {
-        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
-        guard let summary = (try? JSONSerialization.jsonObject(with: bytes)) as? [String: Any] else {
-            throw ScenarioError(Diagnostic(file: path, message: "is not a JSON object"))
-        }
-        return summary
     }
 
     /// Why a plan does not belong to the instance's scenario, one diagnostic per reason; empty
@@ -91,19 +106,26 @@ public enum ReportFiles {
     /// relative, as docs/MODEL.md 3.2 compares). `solve` writes only plans this checker accepted,
     /// with these very figures, so any plan it wrote for the scenario (optimal, greedy,
     /// time_limit) passes; a figure summary.json leaves out is not compared.
-    static func mismatches(_ planFile: PlanFile, check: PlanChecker.Report, summary: [String: Any]?,
-                           summaryFile: String, instance: Instance) -> [Diagnostic] {
+    ///
+    /// One year's plan (`PlanChecker`) and a horizon's (`HorizonPlanChecker`, W and C over the
+    /// years) are judged alike; `alsoSummary` gives the reasons about anything else summary.json
+    /// states (a horizon's method), listed after its scenario name's.
+    static func mismatches(_ solved: SolvedFolder, check: some CheckedPlan, scenarioName: String,
+                           weightedShortageBefore: @autoclosure () -> Double,
+                           alsoSummary: ([String: Any]) -> [Diagnostic] = { _ in [] }) -> [Diagnostic] {
+        let (planFile, summaryFile) = (solved.planFile, solved.summaryPath)
         var reasons: [Diagnostic] = []
-        if let summary {
+        if let summary = solved.summary {
             func differs(_ key: String, from value: Double, _ message: (String) -> String) {
                 guard let stated = (summary[key] as? NSNumber)?.doubleValue,
                       abs(stated - value) > 1e-6 * max(1, abs(stated), abs(value)) else { return }
                 reasons.append(Diagnostic(file: summaryFile, message: message(Format.figure(stated))))
             }
-            if let name = summary["scenario"] as? String, name != instance.name {
-                reasons.append(Diagnostic(file: summaryFile, message: "written for scenario '\(name)', not '\(instance.name)'"))
+            if let name = summary["scenario"] as? String, name != scenarioName {
+                reasons.append(Diagnostic(file: summaryFile, message: "written for scenario '\(name)', not '\(scenarioName)'"))
             }
-            let w0 = Coverage.weightedShortage(instance, staff: instance.pairs.map { Double($0.staying) })
+            reasons += alsoSummary(summary)
+            let w0 = weightedShortageBefore()
             differs("weighted_shortage_before", from: w0) {
                 "weighted_shortage_before is \($0), but this scenario's W0 is \(Format.figure(w0))"
             }
@@ -127,3 +149,14 @@ public enum ReportFiles {
         return reasons
     }
 }
+
+/// What `ReportFiles.mismatches` compares of a checked plan: one year's or a horizon's.
+protocol CheckedPlan {
+    var violations: [PlanChecker.Violation] { get }
+    var payrollBefore: Int { get }
+    var weightedShortage: Double { get }
+    var cost: Double { get }
+}
+
+extension PlanChecker.Report: CheckedPlan {}
+extension HorizonPlanChecker.Report: CheckedPlan {}
