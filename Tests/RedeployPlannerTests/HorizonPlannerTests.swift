@@ -141,7 +141,7 @@ import Testing
             let instance = HorizonInstance(scenario)
             guard instance.years.indices.allSatisfy({ instance.leastPayroll(year: $0) <= Double(instance.payrollCap[$0]) }),
                   let model = HorizonFlowModel(instance) else { continue }
-            let reduced = try HorizonNetworkSolver.stageOne(model, deadline: Deadline(seconds: nil))
+            let reduced = try HorizonNetworkSolver.stageOne(model, deadline: Deadline(seconds: nil), reducingFrom: 0)
             let whole = try NetworkSimplex.solve(model.network)
             try #require(reduced.status == .optimal && whole.status == .optimal, "seed \(seed)")
             #expect(same(reduced.objective, whole.objective), "seed \(seed): \(reduced.objective) against \(whole.objective)")
