@@ -75,7 +75,8 @@ extension SolveCommand {
         HorizonPlanOutput(
             scenarioName: scenario.name, status: result.status.rawValue, plan: result.plan, report: result.check,
             before: HorizonPlanChecker.check(Plan(), against: instance), mipGap: result.mipGap,
-            extra: [("method", JSONText.string(result.method.rawValue)), ("schools", String(instance.schools.count)),
+            extra: [("method", JSONText.string(result.stages == ["releases-only"] ? "releases only (time limit)" : result.method.rawValue)),
+                    ("schools", String(instance.schools.count)),
                     ("pairs", String(instance.pairs.count)),
                     ("solve_stages", JSONText.array(result.stages.map(JSONText.string)))])
     }

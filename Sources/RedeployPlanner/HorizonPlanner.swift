@@ -57,7 +57,16 @@ public struct HorizonPlanner: Sendable {
         let before = HorizonPlanChecker.weightedShortageBefore(instance)
         switch method {
         case .optimal:
-            let solved = try solveWhole(instance, deadline: deadline)
+            let solved: Solved
+            do {
+                solved = try solveWhole(instance, deadline: deadline)
+            } catch HorizonError.noPlan(let why) where deadline.hasPassed {
+                // Out of time with no plan: the plan that only releases what the caps demand is
+                // always valid (`leastPayroll`), proves nothing, and is written as such.
+                options.log?("redeploy: \(why); writing the plan of the releases the payroll caps demand")
+                return try finish(instance, Self.releasesOnly(instance), status: .timeLimit, gap: nil,
+                                  stages: ["releases-only"], before: before, method: method, expected: nil)
+            }
             return try finish(instance, solved.actions, status: solved.status, gap: solved.gap, stages: solved.stages,
                               before: before, method: method, expected: solved.weightedShortage)
         case .myopic:
@@ -106,6 +115,37 @@ public struct HorizonPlanner: Sendable {
         return Solved(actions: instance.plan(outcome.decisions, amounts: outcome.values),
                       status: outcome.proven ? .optimal : .timeLimit, gap: outcome.mipGap, stages: outcome.stages,
                       weightedShortage: outcome.weightedShortage)
+    }
+
+    /// The releases each year's cap demands and nothing else, from the pairs with the most
+    /// teachers beyond their requirement first (then in pair order), never below a pair's stay
+    /// floor. Releasing down to the floors every year meets every cap of a feasible horizon, so
+    /// this plan is always valid: what a time limit leaves when no solver had a plan.
+    static func releasesOnly(_ instance: HorizonInstance) -> [Plan.Action] {
+        var actions: [Plan.Action] = []
+        for y in instance.years.indices {
+            let sofar = HorizonPlanChecker.check(Plan(actions: actions), against: instance)
+            var excess = sofar.years[y].payroll - Double(instance.payrollCap[y])
+            guard excess > 1e-9 else { continue }
+            let previous = y == 0 ? instance.pairs.map(\.initial) : sofar.staff[y - 1]
+            let movable = instance.pairs.indices.map { p in
+                previous[p] - Double(instance.pairs[p].leaving[y] + instance.pairs[p].stayFloor[y])
+            }
+            let order = instance.pairs.indices.filter { movable[$0] >= 1 }.sorted { a, b in
+                let (x, z) = (sofar.staff[y][a] - instance.pairs[a].required[y], sofar.staff[y][b] - instance.pairs[b].required[y])
+                return x != z ? x > z : a < b
+            }
+            for p in order where excess > 1e-9 {
+                let amount = min(movable[p].rounded(.down), excess.rounded(.up))
+                guard amount > 0 else { continue }
+                let pair = instance.pairs[p]
+                actions.append(Plan.Action(kind: .release, from: instance.schools[pair.school].id, to: nil,
+                                           subject: instance.subjects[pair.subject], teachers: amount,
+                                           year: instance.hasHorizon ? instance.years[y] : nil))
+                excess -= amount
+            }
+        }
+        return actions
     }
 
     private func networkOptimum(_ model: HorizonFlowModel, _ instance: HorizonInstance,

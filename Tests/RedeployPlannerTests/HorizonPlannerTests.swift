@@ -87,6 +87,25 @@ import Testing
         #expect(try HorizonDirectModel.solve(HorizonInstance(scenario), timeLimit: 60).status == .infeasible)
     }
 
+    /// Out of time before any solver has a plan: the releases the caps demand, status
+    /// time_limit, nothing proven. A has 3 maths teachers for 1 needed; the path cuts 2 posts
+    /// in 2026, and B's 2 teachers who leave in 2027 may not go before: A releases 2 in 2026.
+    @Test func outOfTimeLeavesTheReleasesTheCapsDemand() throws {
+        var scenario = Scenario(schools: [school("A"), school("B")],
+                                staff: [StaffRow(schoolID: "A", subject: "math", teachers: 3, leaving: 0, required: 1),
+                                        StaffRow(schoolID: "B", subject: "math", teachers: 2, leaving: 0, required: 2)],
+                                costs: Self.costs)
+        scenario.horizon = Horizon(years: [2025, 2026, 2027], staffYears: [
+            StaffYearRow(schoolID: "B", subject: "math", year: 2027, leaving: 2),
+        ], payrollChange: [2026: -2])
+        let result = try HorizonPlanner(options: .init(timeLimit: 1e-9)).solve(HorizonInstance(scenario))
+        #expect(result.status == .timeLimit && result.mipGap == nil && result.stages == ["releases-only"])
+        #expect(result.plan.actions == [Plan.Action(kind: .release, from: "A", to: nil, subject: "math", teachers: 2,
+                                                    year: 2026)])
+        #expect(result.check.isValid)
+        #expect(result.check.years.map(\.payroll) == [5, 3, 1])
+    }
+
     /// Random horizons with the features the network leaves to GLPK: outflow caps (first the
     /// network without them), shared teachers, qualifications. The planner's plan, re-checked,
     /// has the literal model's W and C; a roadmap the planner refuses is one the literal model
