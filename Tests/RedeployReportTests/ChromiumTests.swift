@@ -102,4 +102,50 @@ struct ChromiumTests {
         #expect(bytes.prefix(5) == Data("%PDF-".utf8))
         #expect(bytes.count > 50_000)
     }
+
+    /// A horizon's report (docs/REPORTS.md, "Horizon report") as the browser reads it: the
+    /// timeline, one chart per level and one for all, a map per year for each plan with an arrow
+    /// per transfer of either plan, the table of the years, and it prints.
+    @Test(.enabled(if: chromium != nil || required), .timeLimit(.minutes(10)))
+    func horizonReportRendersTimelineMapsPerYearAndTables() throws {
+        let chromium = try #require(Self.chromium, "chromium is not installed (Debian: apt-get install chromium; scripts/install-deps.sh)")
+        let scenario = Self.repository.appendingPathComponent("scenarios/quang-ninh-2030").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redeploy-chromium-\(UUID().uuidString)")
+        let profile = directory.appendingPathComponent("profile").path
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path, myopic = directory.appendingPathComponent("myopic").path
+        let html = directory.appendingPathComponent("report.html").path
+        let solve = try Self.run(Self.redeploy, ["solve", scenario, "--out", out, "--report", html, "--quiet"])
+        try #require(solve.status == 0, "redeploy solve failed (is \(Self.redeploy) built?)")
+        let other = try Self.run(Self.redeploy, ["solve", scenario, "--out", myopic, "--method", "myopic", "--quiet"])
+        try #require(other.status == 0)
+        func transfers(_ folder: String) throws -> Int {
+            try String(contentsOfFile: folder + "/plan.csv", encoding: .utf8).split(separator: "\n")
+                .filter { $0.hasPrefix("transfer,") }.count
+        }
+        let moved = try transfers(out) + transfers(myopic)
+        #expect(moved > 0)
+
+        let browser = ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--user-data-dir=\(profile)"]
+        let dump = try Self.run(chromium, browser + ["--dump-dom", URL(fileURLWithPath: html).absoluteString])
+        #expect(dump.status == 0)
+        let dom = dump.stdout
+        func count(_ text: String) -> Int { dom.components(separatedBy: text).count - 1 }
+        #expect(dom.contains("<section id=\"headline\">"))
+        #expect(count("<svg class=\"chart timeline payroll-chart\"") == 1)
+        // Four levels (preschool to upper secondary) and all of them together.
+        #expect(count("<svg class=\"chart timeline level-chart\"") == 5)
+        // Six years, a map each for the optimum and for the myopic plan.
+        #expect(count("<svg class=\"map year-map\"") == 12)
+        #expect(count("<path class=\"transfer\"") == moved)
+        #expect(dom.contains("id=\"table-by-year\""))
+        #expect(dom.contains("Quảng Ninh (synthetic), 2025-2030"))
+
+        let pdf = directory.appendingPathComponent("report.pdf").path
+        let print = try Self.run(chromium, browser + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString])
+        #expect(print.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(bytes.prefix(5) == Data("%PDF-".utf8))
+        #expect(bytes.count > 50_000)
+    }
 }
