@@ -74,7 +74,7 @@ extension SolveCommand {
                               _ result: HorizonPlanner.Result) -> HorizonPlanOutput {
         HorizonPlanOutput(
             scenarioName: scenario.name, status: result.status.rawValue, plan: result.plan, report: result.check,
-            before: HorizonPlanChecker.check(Plan(), against: instance), mipGap: result.mipGap,
+            before: result.before, mipGap: result.mipGap,
             extra: [("method", JSONText.string(result.stages == ["releases-only"] ? "releases only (time limit)" : result.method.rawValue)),
                     ("schools", String(instance.schools.count)),
                     ("pairs", String(instance.pairs.count)),

@@ -21,7 +21,9 @@ public struct HorizonPlanner: Sendable {
         public var status: Planner.Result.Status
         public var plan: Plan
         public var check: HorizonPlanChecker.Report
-        public var weightedShortageBefore: Double
+        /// The check of the plan that does nothing: W0, year by year.
+        public var before: HorizonPlanChecker.Report
+        public var weightedShortageBefore: Double { before.weightedShortage }
         /// 0 when proven optimal; nil where nothing is proven (myopic).
         public var mipGap: Double?
         /// What solved it, in order, e.g. ["horizon-network", "horizon-network-face"].
@@ -54,7 +56,7 @@ public struct HorizonPlanner: Sendable {
                                                   cap: instance.payrollCap[year])
         }
         let deadline = Deadline(seconds: options.timeLimit)
-        let before = HorizonPlanChecker.weightedShortageBefore(instance)
+        let before = HorizonPlanChecker.check(Plan(), against: instance)
         switch method {
         case .optimal:
             let solved: Solved
@@ -165,7 +167,7 @@ public struct HorizonPlanner: Sendable {
     /// Re-checks the plan independently; a plan that breaks the contract, or whose W is not
     /// the solver's, is a bug and never written.
     private func finish(_ instance: HorizonInstance, _ actions: [Plan.Action], status: Planner.Result.Status,
-                        gap: Double?, stages: [String], before: Double, method: Method,
+                        gap: Double?, stages: [String], before: HorizonPlanChecker.Report, method: Method,
                         expected: Double?) throws -> Result {
         let plan = Plan(actions: actions)
         let check = HorizonPlanChecker.check(plan, against: instance)
@@ -175,7 +177,7 @@ public struct HorizonPlanner: Sendable {
             problems.append("the plan's weighted shortage \(check.weightedShortage) is not the solver's \(expected)")
         }
         guard problems.isEmpty else { throw Planner.PlannerError.planBreaksContract(problems) }
-        return Result(status: status, plan: plan, check: check, weightedShortageBefore: before,
+        return Result(status: status, plan: plan, check: check, before: before,
                       mipGap: gap, stages: stages, method: method)
     }
 }
