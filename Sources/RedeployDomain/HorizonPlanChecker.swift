@@ -45,11 +45,6 @@ public enum HorizonPlanChecker {
         return audit.finish()
     }
 
-    /// W0: the weighted shortage of the plan that does nothing.
-    public static func weightedShortageBefore(_ instance: HorizonInstance) -> Double {
-        check(Plan(), against: instance).weightedShortage
-    }
-
     private struct Audit {
         let instance: HorizonInstance
         let schoolIndex: [String: Int]
