@@ -18,6 +18,9 @@ public struct Scenario: Sendable, Equatable {
     /// retraining.csv (docs/MODEL.md section 5): who may be retrained into what; empty when the
     /// scenario names no such file.
     public var retraining: [RetrainingRow] = []
+    /// roster.csv (docs/MODEL.md section 7): the teachers one by one, in file order; empty when
+    /// the scenario names no roster.
+    public var roster: [RosterRow] = []
 
     public init(name: String = "", schools: [School], staff: [StaffRow], norms: [NormRow]? = nil,
                 normRules: NormRules? = nil,

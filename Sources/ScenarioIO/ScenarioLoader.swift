@@ -98,6 +98,7 @@ struct ScenarioReader {
         let normSources = yaml.normSources(merged)
         let retrainingRef = yaml.fileRef(merged, "retraining", required: false)
         let horizon = yaml.horizon(merged)
+        let rosterRef = yaml.fileRef(merged, "roster", required: false)
         log = yaml.log
 
         // Every file's structure is checked before any row is read, so that structural errors
@@ -108,6 +109,7 @@ struct ScenarioReader {
         var retrainingTable = table(retrainingRef)
         var classesTable = table(horizon?.classes)
         let staffYearsTable = table(horizon?.staff)
+        let rosterTable = table(rosterRef)
 
         var norms: [NormRow]? = nil
         var normRules: NormRules? = nil
@@ -133,6 +135,9 @@ struct ScenarioReader {
         let classes = classesTable.flatMap { rows.classes($0, schoolIDs: schoolIDs, years: years) }
         classesTable = nil
         let staffYears = staffYearsTable.flatMap { rows.staffYears($0, schoolIDs: schoolIDs, years: years) }
+        let roster = rosterTable.flatMap {
+            rows.roster($0, schoolIDs: schoolIDs, subjects: staff.map { Set($0.map(\.subject)) }, years: years)
+        }
         log = rows.log
         warnings.append(contentsOf: rows.warnings)
         if let horizon, let staff {
@@ -142,8 +147,16 @@ struct ScenarioReader {
                              staffYearsTable: staffYearsTable)
             }
         }
+        var rosterCounts: RosterCounts?
+        if let rosterRef { checkRosterSharing(rosterRef, policy: policy) }
+        if let roster, let rosterTable, let staff, let staffTable, horizon == nil || years != nil {
+            let counts = RosterCounts(roster, table: rosterTable, years: years)
+            checkRosterCounts(counts, rosterTable: rosterTable, staff: staff, staffTable: staffTable, years: years,
+                              staffYears: staffYears, staffYearsTable: staffYearsTable)
+            rosterCounts = counts
+        }
 
-        guard log.isEmpty, let schools, let staff else { return nil }
+        guard log.isEmpty, let schools, var staff else { return nil }
         if let norms, let staffTable { warnUnmatchedRequired(staff: staff, table: staffTable, schools: schools, norms: norms) }
         if let staffTable {
             warnLoneSubjects(staff: staff, table: staffTable, norms: norms ?? [],
@@ -155,6 +168,11 @@ struct ScenarioReader {
         scenario.horizon = horizon.map {
             Horizon(years: $0.years ?? [], classes: classes ?? [], staffYears: staffYears ?? [],
                     payrollChange: $0.payrollChange, yearWeights: $0.yearWeights)
+        }
+        if let roster, let rosterCounts, let staffTable {
+            Self.fillLeavers(rosterCounts, staff: &staff, staffTable: staffTable, horizon: &scenario.horizon)
+            scenario.staff = staff
+            scenario.roster = roster
         }
         return scenario
     }
