@@ -27,7 +27,9 @@ struct CheckCommand: ParsableCommand {
         let (loaded, warnings) = try InputErrors.loadScenarioAndWarnings(scenario)
         let instance = Instance(loaded)
         switch by {
-        case .summary: print(ScenarioSummary(instance, scenario: loaded, warnings: warnings).render(format), terminator: "")
+        case .summary:
+            print(ScenarioSummary(instance, scenario: loaded, warnings: warnings)
+                      .render(format, roster: RosterFigures(loaded)), terminator: "")
         case .school: print(SchoolStaffing(instance).render(format), terminator: "")
         }
     }
