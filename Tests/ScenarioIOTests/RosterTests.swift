@@ -53,6 +53,28 @@ struct RosterTests {
         #expect(scenario.roster.map(\.teacherID) == ["T1", "T2", "T3", "T4", "T5"])
     }
 
+    /// With a horizon, a teacher leaves at the start of their leaving_year: staff.csv's leaving is
+    /// the first year's, and a later year's leavers go into that year's staff-years figures.
+    @Test func withAHorizonLeaversAreCountedPerYear() throws {
+        let s = RosterFixture.scenario([
+            "scenario.yaml": RosterFixture.yaml + "horizon:\n  years: [2025, 2026, 2027]\n",
+            "roster.csv": RosterFixture.roster.replacingOccurrences(of: "T5,S2,primary,7,TRUE,,FALSE,,", with: "T5,S2,primary,7,TRUE,,FALSE,2026,"),
+        ])
+        let scenario = try s.load()
+        #expect(scenario.staff.map(\.leaving) == [1, 0])
+        #expect(scenario.horizon?.staffYears == [StaffYearRow(schoolID: "S2", subject: "primary", year: 2026, leaving: 1)])
+        #expect(scenario.inYear(2026).staff.map(\.leaving) == [0, 1])
+    }
+
+    @Test func aHorizonsLeaversDisagreeingWithTheRosterAreRefused() {
+        let s = RosterFixture.scenario([
+            "scenario.yaml": RosterFixture.yaml + "horizon:\n  years: [2025, 2026]\n  staff: staff-years.csv\n",
+            "staff-years.csv": "school_id,subject,year,leaving\nS2,primary,2026,1\n",
+        ])
+        expectOne(s.errors(), file: s.path("staff-years.csv"), line: 2, column: 17,
+                  "leaving is 1 but \(s.path("roster.csv")) lists 0 with leaving_year 2026 for school 'S2', subject 'primary'")
+    }
+
     // MARK: Bad input, one at a time
 
     @Test(arguments: [
