@@ -71,6 +71,7 @@ struct SolveCommand: ParsableCommand {
         // --time-limit bounds the whole command: reading, the solve and the explanation.
         let deadline = Deadline(seconds: timeLimit)
         let scenario = try InputErrors.loadScenario(self.scenario)
+        try Self.refuseUnplannedRoster(scenario, path: self.scenario)
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
         if Self.needsHorizon(scenario) { return try runHorizon(scenario, deadline: deadline, start: start) }
         let instance = Instance(scenario)
@@ -170,6 +171,19 @@ struct SolveCommand: ParsableCommand {
             weightedShortageBefore: result.weightedShortageBefore, mipGap: nil,
             extra: [("method", JSONText.string("greedy")), ("schools", String(instance.schools.count)),
                     ("pairs", String(instance.pairs.count))])
+    }
+
+    /// A roster (docs/MODEL.md section 7) is read and checked, but the planner does not yet
+    /// plan named teachers: its exempt and must_move teachers would be ignored, and no
+    /// assignments.csv written. Solving it as if it had none would answer another question, so
+    /// every command that plans refuses it, exit 1, nothing written.
+    static func refuseUnplannedRoster(_ scenario: Scenario, path: String) throws {
+        guard !scenario.roster.isEmpty else { return }
+        InputErrors.printToStandardError([
+            "redeploy: \(path): this scenario has a roster of named teachers; redeploy reads and checks it "
+                + "(redeploy check), but cannot plan named teachers yet",
+        ])
+        throw ExitCode(1)
     }
 
     /// A payroll that must fall below zero cannot be met by any plan: that is bad input.
