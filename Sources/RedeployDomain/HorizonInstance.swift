@@ -29,25 +29,37 @@ public struct HorizonInstance: Sendable {
         /// `held(y) = min(held, t - l(1...y))`, so the plan that does nothing always meets it;
         /// without fixed posts it is exactly the teachers leaving after y.
         public var stayFloor: [Int]
+        /// Exempt teachers of the roster (docs/MODEL.md section 7) who do not leave during the
+        /// plan: never transferred, released or retrained.
+        public var exempt: Int
+        /// must_move teachers of the roster: at least this many are transferred or retrained
+        /// away from the pair in the first year.
+        public var mustMove: Int
 
-        public init(school: Int, subject: Int, teachers: Int, leaving: [Int], required: [Double], held: Int) {
+        public init(school: Int, subject: Int, teachers: Int, leaving: [Int], required: [Double], held: Int,
+                    exempt: Int = 0, mustMove: Int = 0) {
             self.school = school
             self.subject = subject
             self.teachers = teachers
             self.leaving = leaving
             self.required = required
             self.held = held
+            self.exempt = exempt
+            self.mustMove = mustMove
             initial = Double(teachers)
             arriving = Array(repeating: 0, count: leaving.count)
-            stayFloor = Self.stayFloors(teachers: teachers, leaving: leaving, held: held)
+            stayFloor = Self.stayFloors(teachers: teachers, leaving: leaving, held: held, exempt: exempt)
         }
 
-        static func stayFloors(teachers: Int, leaving: [Int], held: Int) -> [Int] {
+        /// The last year's floor holds the exempt teachers who stay (and the fixed posts); each
+        /// earlier year's adds the teachers leaving after it. Without fixed posts that is exactly
+        /// section 7's right-hand side: later leavers plus exempt stayers.
+        static func stayFloors(teachers: Int, leaving: [Int], held: Int, exempt: Int = 0) -> [Int] {
             var floors = Array(repeating: 0, count: leaving.count)
             var left = teachers
             let stayingIn = leaving.map { l -> Int in left -= l; return left }
             for y in floors.indices.reversed() {
-                let fromLater = y + 1 < floors.count ? floors[y + 1] + leaving[y + 1] : 0
+                let fromLater = y + 1 < floors.count ? floors[y + 1] + leaving[y + 1] : exempt
                 floors[y] = max(min(held, stayingIn[y]), fromLater)
             }
             return floors
@@ -106,7 +118,9 @@ public struct HorizonInstance: Sendable {
             let own = first.subjectIndex[subject].map { first.canCover[$0].map { first.subjects[$0] } } ?? [subject]
             return own.compactMap { subjectIndex[$0] }.sorted()
         }
-        (pairs, pairRanges) = Self.unionOfPairs(perYear, subjectIndex: subjectIndex, schools: first.schools.count)
+        let roster = Self.rosterCounts(scenario, schools: first.schoolIndex, subjects: subjectIndex)
+        (pairs, pairRanges) = Self.unionOfPairs(perYear, subjectIndex: subjectIndex, schools: first.schools.count,
+                                                roster: roster)
         let headcount = pairs.reduce(0) { $0 + $1.teachers }
         payrollCap = perYear.map { headcount + $0.policy.payrollChange }
         inCourse = Array(repeating: 0, count: years.count)
@@ -137,6 +151,7 @@ public struct HorizonInstance: Sendable {
             one.leaving = [pair.leaving[k]]
             one.required = [pair.required[k]]
             one.stayFloor = [pair.stayFloor[k]]
+            one.mustMove = k == 0 ? pair.mustMove : 0  // a rotation rule binds the first year only
             one.initial = staff[p]
             one.arriving = [arriving[p]]
             return one
@@ -159,8 +174,8 @@ public struct HorizonInstance: Sendable {
 
     /// The pairs of every year, sorted by school and subject, with their figures year by year
     /// (0 leavers and 0 required in a year where the pair is not one).
-    private static func unionOfPairs(_ perYear: [Instance], subjectIndex: [String: Int],
-                                     schools: Int) -> ([Pair], [Range<Int>]) {
+    private static func unionOfPairs(_ perYear: [Instance], subjectIndex: [String: Int], schools: Int,
+                                     roster: [RosterKey: RosterCounts]) -> ([Pair], [Range<Int>]) {
         struct Key: Hashable, Comparable {
             var school: Int, subject: Int
             static func < (a: Key, b: Key) -> Bool { (a.school, a.subject) < (b.school, b.subject) }
@@ -180,8 +195,10 @@ public struct HorizonInstance: Sendable {
         }
         let pairs = byKey.keys.sorted().map { key in
             let pair = byKey[key]!
+            let people = roster[RosterKey(school: pair.school, subject: pair.subject)]
             return Pair(school: pair.school, subject: pair.subject, teachers: pair.teachers, leaving: pair.leaving,
-                        required: pair.required, held: pair.held)
+                        required: pair.required, held: pair.held, exempt: people?.exempt ?? 0,
+                        mustMove: people?.mustMove ?? 0)
         }
         var ranges: [Range<Int>] = []
         var start = 0
@@ -192,6 +209,31 @@ public struct HorizonInstance: Sendable {
             start = end
         }
         return (pairs, ranges)
+    }
+
+    struct RosterKey: Hashable {
+        var school: Int, subject: Int
+    }
+
+    struct RosterCounts {
+        var exempt = 0, mustMove = 0
+    }
+
+    /// Per (school, subject), the roster's exempt teachers who stay through the plan (a leaving
+    /// year within the horizon, or any without one, means they leave) and its must_move ones.
+    private static func rosterCounts(_ scenario: Scenario, schools: [String: Int],
+                                     subjects: [String: Int]) -> [RosterKey: RosterCounts] {
+        var counts: [RosterKey: RosterCounts] = [:]
+        let last = scenario.horizon?.years.last
+        for row in scenario.roster {
+            guard let s = schools[row.schoolID], let a = subjects[row.subject] else { continue }
+            let leaves = row.leavingYear.map { year in last.map { year <= $0 } ?? true } ?? false
+            var entry = counts[RosterKey(school: s, subject: a)] ?? RosterCounts()
+            if row.isExempt && !leaves { entry.exempt += 1 }
+            if row.mustMove { entry.mustMove += 1 }
+            counts[RosterKey(school: s, subject: a)] = entry
+        }
+        return counts
     }
 
     /// Every (from pair, to pair) a retraining row allows: levels and subjects as the row says,

@@ -54,6 +54,8 @@ public enum HorizonPlanChecker {
         /// Per year and pair: what leaves it (x, e, q), what arrives by transfer or hire, by course.
         var out: [[Double]], into: [[Double]], arrivals: [[Double]]
         var outOfSchool: [[Double]]
+        /// Teachers transferred or retrained away from each pair in the first year (must_move).
+        var moved: [Double]
         var inCourse: [Double]
         var outSteps: [[Int: [Int]]]
         var schoolSteps: [[Int: [Int]]]
@@ -71,6 +73,7 @@ public enum HorizonPlanChecker {
             into = out
             arrivals = (0..<count).map { y in instance.pairs.map { $0.arriving[y] } }
             outOfSchool = Array(repeating: Array(repeating: 0, count: instance.schools.count), count: count)
+            moved = Array(repeating: 0, count: pairs)
             inCourse = instance.inCourse
             outSteps = Array(repeating: [:], count: count)
             schoolSteps = outSteps
@@ -192,6 +195,7 @@ public enum HorizonPlanChecker {
             out[y][p] += amount
             outSteps[y][p, default: []].append(index)
             guard counted else { return }
+            if y == 0 { moved[p] += amount }
             outOfSchool[y][instance.pairs[p].school] += amount
             schoolSteps[y][instance.pairs[p].school, default: []].append(index)
         }
@@ -201,6 +205,11 @@ public enum HorizonPlanChecker {
             let tolerance = PlanChecker.tolerance
             let layout = Coverage.Layout(pairRanges: instance.pairRanges, subjectOfPair: pairs.map(\.subject),
                                          canCover: instance.canCover)
+            for (p, pair) in pairs.enumerated() where moved[p] + tolerance < Double(pair.mustMove) {
+                fail(nil, "must_move\(inYear(0)): school '\(instance.schools[pair.school].id)' must transfer or retrain "
+                     + "away \(pair.mustMove) \(instance.subjects[pair.subject]) teachers of its roster, the plan moves "
+                     + "\(number(moved[p]))", contributing: outSteps[0][p] ?? [])
+            }
             var staff: [[Double]] = [], shortages: [[Double]] = []
             var weighted = 0.0
             var previous = pairs.map(\.initial)

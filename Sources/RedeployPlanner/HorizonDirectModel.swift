@@ -52,6 +52,8 @@ public enum HorizonDirectModel {
         var coverage: [[Int]] = []
         var payroll: [Int] = []
         var outflow: [[Int]] = []
+        /// Section 7: transfers and courses out of a pair in the first year >= its must_move teachers.
+        var mustMove: [Int: Int] = [:]
 
         init(_ instance: HorizonInstance) { self.instance = instance }
 
@@ -113,6 +115,9 @@ public enum HorizonDirectModel {
                 payroll.append(lp.addRow(upper: Double(instance.payrollCap[y]) - instance.inCourse[y]))
                 for p in pairs.indices { lp.addEntry(row: payroll[y], column: staff[p][y], value: 1) }
             }
+            for (p, pair) in pairs.enumerated() where pair.mustMove > 0 {
+                mustMove[p] = lp.addRow(lower: Double(pair.mustMove))
+            }
             if let share = instance.policy.maxOutShare {
                 outflow = instance.pairRanges.map { range in
                     let cap = share * Double(range.reduce(0) { $0 + pairs[$1].teachers })
@@ -152,6 +157,7 @@ public enum HorizonDirectModel {
                     lp.addEntry(row: pass[p][y], column: x, value: 1)
                     lp.addEntry(row: balance[q][y], column: x, value: -1)
                     if !outflow.isEmpty { lp.addEntry(row: outflow[from.school][y], column: x, value: 1) }
+                    if y == 0, let row = mustMove[p] { lp.addEntry(row: row, column: x, value: 1) }
                 }
             }
         }
@@ -165,6 +171,7 @@ public enum HorizonDirectModel {
                 lp.addEntry(row: balance[option.from][y], column: q, value: 1)
                 lp.addEntry(row: pass[option.from][y], column: q, value: 1)
                 if !outflow.isEmpty { lp.addEntry(row: outflow[from.school][y], column: q, value: 1) }
+                if y == 0, let row = mustMove[option.from] { lp.addEntry(row: row, column: q, value: 1) }
                 let arrival = y + option.delay
                 if arrival < yearCount { lp.addEntry(row: balance[option.to][arrival], column: q, value: -1) }
                 for course in y..<min(arrival, yearCount) { lp.addEntry(row: payroll[course], column: q, value: 1) }

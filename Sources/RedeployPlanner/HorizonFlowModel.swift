@@ -63,6 +63,9 @@ public struct HorizonFlowModel: Sendable {
         var roles: [Role] = []
         var constant = 0.0
         var origin: [[Int]] = []
+        /// Where transfers and courses leave from: O(p,y), or in the first year a node X(p) fed
+        /// by O(p,0) through an arc of at least the pair's must_move teachers (section 7).
+        var outbound: [[Int]] = []
         var staff: [[Int]] = []
         var pool: [Int] = []
         var sink = 0
@@ -99,6 +102,11 @@ public struct HorizonFlowModel: Sendable {
                 return node(posts[y] - previous - arriving)
             }
             sink = node(-posts[years - 1])
+            outbound = origin
+            for (p, pair) in pairs.enumerated() where pair.mustMove > 0 {
+                outbound[p][0] = node()
+                arc(origin[p][0], outbound[p][0], lower: Int64(pair.mustMove))
+            }
             for y in 0..<years {
                 for p in pairs.indices { addPairArcs(p, year: y) }
                 addTransfers(year: y)
@@ -134,7 +142,7 @@ public struct HorizonFlowModel: Sendable {
                 for p in group {
                     for q in group where pairs[q].school != pairs[p].school {
                         guard let cost = rules.transferCost(from: pairs[p].school, to: pairs[q].school) else { continue }
-                        arc(origin[p][y], staff[q][y], cost: cost, role: .transfer(from: p, to: q, year: y))
+                        arc(outbound[p][y], staff[q][y], cost: cost, role: .transfer(from: p, to: q, year: y))
                     }
                 }
             }
@@ -143,7 +151,7 @@ public struct HorizonFlowModel: Sendable {
         mutating func addRetraining(year y: Int) {
             for (k, option) in instance.retraining.enumerated() {
                 let arrival = y + option.delay
-                arc(origin[option.from][y], arrival < years ? staff[option.to][arrival] : sink,
+                arc(outbound[option.from][y], arrival < years ? staff[option.to][arrival] : sink,
                     cost: option.cost, role: .retrain(option: k, year: y))
             }
         }
@@ -214,7 +222,9 @@ public enum HorizonNetworkSolver {
             if case .transfer = role { return count + 1 }
             return count
         }
-        guard model.instance.policy.hiring, transfers >= threshold else {
+        // A must_move arc needs its transfers: a release cannot stand for them there.
+        guard model.instance.policy.hiring, transfers >= threshold,
+              model.instance.pairs.allSatisfy({ $0.mustMove == 0 }) else {
             return try NetworkSimplex.solve(whole, timeLimit: deadline.remaining)
         }
         var kept: [Int] = []
