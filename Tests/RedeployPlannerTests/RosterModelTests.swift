@@ -92,3 +92,52 @@ import Testing
         #expect(myopic.plan.actions.allSatisfy { $0.year == 2025 } && same(myopic.check.cost, 2))
     }
 }
+
+/// Random horizons with random exempt and must_move teachers: the planner's plan, by the
+/// network and by GLPK, re-checked, has the literal model's W and C; a horizon the network
+/// finds no plan for is one the literal model finds infeasible.
+@Suite struct RosterModelPropertyTests {
+    static func withRoster(_ base: Scenario, seed: UInt64) -> Scenario {
+        var scenario = base
+        var rng = SplitMix64(seed: seed &* 31 &+ 7)
+        let later = Dictionary(grouping: scenario.horizon?.staffYears ?? [], by: { "\($0.schoolID)/\($0.subject)" })
+            .mapValues { $0.reduce(0) { $0 + ($1.leaving ?? 0) } }
+        for row in scenario.staff {
+            let staying = row.teachers - row.leaving - (later["\(row.schoolID)/\(row.subject)"] ?? 0)
+            guard staying > 0 else { continue }
+            let exempt = Int.random(in: 0...min(staying, 1), using: &rng)
+            let mustMove = Int.random(in: 0..<3, using: &rng) == 0 ? min(1, staying - exempt) : 0
+            for k in 0..<(exempt + mustMove) {
+                scenario.roster.append(RosterRow(teacherID: "\(row.schoolID)-\(row.subject)-\(k)", schoolID: row.schoolID,
+                                                 subject: row.subject, exemptReason: k < exempt ? "age" : "",
+                                                 mustMove: k >= exempt))
+            }
+        }
+        return scenario
+    }
+
+    @Test func plannerAgreesWithTheLiteralModel() throws {
+        var compared = 0, refused = 0, forced = 0
+        for seed in 1...60 {
+            let scenario = Self.withRoster(randomHorizon(seed: UInt64(seed)), seed: UInt64(seed))
+            let instance = HorizonInstance(scenario)
+            if instance.pairs.contains(where: { $0.mustMove > 0 }) { forced += 1 }
+            let literal = try HorizonDirectModel.solve(instance, timeLimit: 30)
+            for network in [true, false] {
+                do {
+                    let planned = try HorizonPlanner(options: .init(timeLimit: 60, networkSimplex: network)).solve(instance)
+                    try #require(literal.status == .optimal, "seed \(seed): literal \(literal.status)")
+                    #expect(planned.check.isValid)
+                    #expect(same(planned.check.weightedShortage, literal.weightedShortage)
+                            && same(planned.check.cost, literal.cost),
+                            "seed \(seed) network \(network): W \(planned.check.weightedShortage) against \(literal.weightedShortage), C \(planned.check.cost) against \(literal.cost)")
+                    if network { compared += 1 }
+                } catch is HorizonPlanner.HorizonError {
+                    #expect(literal.status == .infeasible, "seed \(seed): literal \(literal.status)")
+                    if network { refused += 1 }
+                }
+            }
+        }
+        #expect(compared >= 30 && refused >= 5 && forced >= 20, "compared \(compared), refused \(refused), with must_move \(forced)")
+    }
+}
