@@ -116,9 +116,14 @@ public enum AssignmentChecker {
                 }
             }
             // 3a and 3b by counting, against who was there when the year began.
+            var pools: [GroupKey: [String: Where]] = [:]
+            for (id, w) in at where w.from <= y && !blocked(id) {
+                let g = GroupKey(school: w.school, subject: w.subject)
+                if groups[g] != nil { pools[g, default: [:]][id] = w }
+            }
             for g in groupOrder {
                 let movers = Set(groups[g]!.map(\.teacherID))
-                let pool = at.filter { id, w in w.school == g.school && w.subject == g.subject && w.from <= y && !blocked(id) }
+                let pool = pools[g] ?? [:]
                 func volunteer(_ id: String) -> Bool { row[id]?.volunteer ?? false }
                 func points(_ id: String) -> Double { row[id]?.points ?? 0 }
                 let forced: (String) -> Bool = { y == 0 && (row[$0]?.mustMove ?? false) }

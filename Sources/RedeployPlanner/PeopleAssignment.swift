@@ -160,12 +160,15 @@ public enum PeopleAssignment {
                                   + "teachers, but a must_move teacher must leave")
                 }
             }
+            // Who may be chosen, by (school, subject), as the year begins: one pass over the people.
+            var pools: [Key: [Int]] = [:]
+            for (index, p) in people.enumerated() where p.availableFrom <= y && !p.protected {
+                let key = Key(school: p.school, subject: p.subject)
+                if slots[key] != nil { pools[key, default: []].append(index) }
+            }
             var assignments: [Assignment] = []
             for key in order {
-                let candidates = people.indices.filter {
-                    let p = people[$0]
-                    return p.school == key.school && p.subject == key.subject && p.availableFrom <= y && !p.protected
-                }
+                let candidates = pools[key] ?? []
                 let group = slots[key]!
                 let chosen = try Self.solveGroup(candidates.map { people[$0] }, slots: group, firstYear: y == 0,
                                                  schools: schoolByID, label: "school '\(key.school)'\(inYear(y)), "
