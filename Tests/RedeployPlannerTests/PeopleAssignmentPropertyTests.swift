@@ -152,4 +152,68 @@ import Testing
                     "seed \(seed), \(subject): stage 3 \(got), enumerated \(best)")
         }
     }
+    /// Two years: in 2025 S0 sends maths teachers to S1 (and S1 hires some), in 2026 S1 sends
+    /// on as many as it may (its own eligible teachers, those who came from S0 and the hires).
+    /// Leaving years fall in 2026 (never chosen) or after the plan (chosen like anyone). The
+    /// choice realises the plan, passes the checker, and every 2026 mover out of S1 was there
+    /// when 2026 began.
+    @Test(arguments: 1...60)
+    func followedAcrossTwoYears(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 10_000)
+        func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        let schools = [school("S0", area: "x", lat: 21.0, lon: 105.0), school("S1", area: "x", lat: 21.2, lon: 105.3),
+                       school("S2", area: "y", lat: 20.8, lon: 105.6)]
+        var roster: [RosterRow] = []
+        var eligible = ["S0": 0, "S1": 0]
+        var mustMove = 0
+        for s in ["S0", "S1"] {
+            for k in 0..<Int.random(in: 1...5, using: &rng) {
+                var row = RosterRow(teacherID: "\(s)-\(k)", schoolID: s, subject: "math",
+                                    points: Double(Int.random(in: 0...3, using: &rng)), volunteer: chance(0.3))
+                if chance(0.15) { row.exemptReason = "age" } else if chance(0.2) { row.leavingYear = chance(0.5) ? 2026 : 2031 }
+                if !row.isExempt && !Assignment.leavesDuringPlan(row, years: [2025, 2026]) {
+                    eligible[s]! += 1
+                    if s == "S0" && chance(0.2) { row.mustMove = true; mustMove += 1 }
+                }
+                if chance(0.7) { row.homeLatitude = 21.1; row.homeLongitude = Double.random(in: 104.9...105.7, using: &rng) }
+                roster.append(row)
+            }
+        }
+        let first = eligible["S0"]! == 0 ? 0 : Int.random(in: mustMove...eligible["S0"]!, using: &rng)
+        let hires = Int.random(in: 0...2, using: &rng)
+        let second = Int.random(in: 0...(eligible["S1"]! + first + hires), using: &rng)
+        var actions: [Plan.Action] = []
+        if first > 0 { actions.append(Plan.Action(kind: .transfer, from: "S0", to: "S1", subject: "math", teachers: Double(first), year: 2025)) }
+        if hires > 0 { actions.append(Plan.Action(kind: .hire, from: nil, to: "S1", subject: "math", teachers: Double(hires), year: 2025)) }
+        if second > 0 {
+            let released = Int.random(in: 0...second, using: &rng)
+            if released > 0 { actions.append(Plan.Action(kind: .release, from: "S1", to: nil, subject: "math", teachers: Double(released), year: 2026)) }
+            if second > released {
+                actions.append(Plan.Action(kind: .transfer, from: "S1", to: "S2", subject: "math",
+                                           teachers: Double(second - released), year: 2026))
+            }
+        }
+        var scenario = Scenario(schools: schools, staff: schools.map { s in
+            StaffRow(schoolID: s.id, subject: "math", teachers: roster.filter { $0.schoolID == s.id }.count, required: 1)
+        })
+        scenario.roster = roster
+        scenario.horizon = Horizon(years: [2025, 2026])
+        let plan = Plan(actions: actions)
+        let assignments = try PeopleAssignment.assign(scenario, plan: plan)
+        let report = AssignmentChecker.check(assignments, plan: plan, roster: roster, instance: HorizonInstance(scenario))
+        #expect(report.isValid, "seed \(seed): \(report.violations)")
+        #expect(assignments.count == first + second, "seed \(seed)")
+        let movedIn = Set(assignments.filter { $0.year == 2025 }.map(\.teacherID))
+        for a in assignments where a.year == 2026 {
+            let start = roster.first { $0.teacherID == a.teacherID }?.schoolID
+            #expect(start == "S1" || movedIn.contains(a.teacherID) || a.teacherID.hasPrefix("new:S1:math:2025:"),
+                    "seed \(seed): \(a.teacherID)")
+        }
+        // Hired people are chosen before S1's own non-volunteers with more points (0 points).
+        if second > 0, hires > 0 {
+            let chosenHires = assignments.filter { $0.teacherID.hasPrefix("new:") }.count
+            let ordinary = assignments.filter { $0.year == 2026 && !$0.volunteer && !$0.teacherID.hasPrefix("new:") }
+            if ordinary.contains(where: { $0.points > 0 }) { #expect(chosenHires == hires, "seed \(seed)") }
+        }
+    }
 }
