@@ -10,7 +10,7 @@ extension RowReader {
     /// `schoolIDs` nil (schools.csv unreadable) and `subjects` nil (staff.csv unreadable) leave
     /// those cells unchecked; `years` are the horizon's, nil without one.
     mutating func roster(_ table: CSVTable, schoolIDs: Set<String>?, subjects: Set<String>?,
-                         years: [Int]?) -> [RosterRow]? {
+                         years: [Int]?, retirement: RetirementRule? = nil) -> [RosterRow]? {
         guard columns(table, ["teacher_id", "school_id", "subject"]) else { return nil }
         let id = table.index(of: "teacher_id"), school = table.index(of: "school_id"),
             subject = table.index(of: "subject"), points = table.index(of: "points"),
@@ -79,6 +79,16 @@ extension RowReader {
             }
             guard let teacherID, let schoolID, let code, let score, let asks, let moves, let reason, leavesOK,
                   let born, let home else { continue }
+            if leaves == nil, let retirement, let date = born.date, let kind = born.sex, let first = years?.first {
+                // The statutory age (docs/RETIREMENT.md); one reached before the plan begins means
+                // leaving at its start. A leaving_year given wins: it knows what the law cannot.
+                leaves = max(first, retirement.leavingSchoolYear(sex: kind, birthDate: date))
+                if moves, let last = years?.last, leaves! <= last, let field = row[mustMove] {
+                    log.add(table.file, line: field.line, column: field.column,
+                            "must_move is true for a teacher who reaches the retirement age within the horizon "
+                                + "(retirement: \(retirement.name)): a teacher who leaves is not moved; clear must_move")
+                }
+            }
             rows.append(RosterRow(teacherID: teacherID, schoolID: schoolID, subject: code, points: score,
                                   volunteer: asks, exemptReason: reason, mustMove: moves, leavingYear: leaves,
                                   birthDate: born.date, sex: born.sex,

@@ -99,6 +99,7 @@ struct ScenarioReader {
         let retrainingRef = yaml.fileRef(merged, "retraining", required: false)
         let horizon = yaml.horizon(merged)
         let rosterRef = yaml.fileRef(merged, "roster", required: false)
+        let retirement = yaml.retirement(merged, hasHorizon: horizon != nil)
         log = yaml.log
 
         // Every file's structure is checked before any row is read, so that structural errors
@@ -136,7 +137,8 @@ struct ScenarioReader {
         classesTable = nil
         let staffYears = staffYearsTable.flatMap { rows.staffYears($0, schoolIDs: schoolIDs, years: years) }
         let roster = rosterTable.flatMap {
-            rows.roster($0, schoolIDs: schoolIDs, subjects: staff.map { Set($0.map(\.subject)) }, years: years)
+            rows.roster($0, schoolIDs: schoolIDs, subjects: staff.map { Set($0.map(\.subject)) }, years: years,
+                        retirement: retirement)
         }
         log = rows.log
         warnings.append(contentsOf: rows.warnings)
@@ -645,5 +647,29 @@ struct YAMLValues {
             }
         }
         return costs
+    }
+}
+
+extension YAMLValues {
+    /// `retirement: builtin:vn-2021` (docs/RETIREMENT.md): a roster's teachers with a birth_date
+    /// and sex but no leaving_year leave at the school year the statutory age gives. It needs
+    /// a horizon: without years, a retirement decades away would count as leaving in the plan.
+    mutating func retirement(_ map: ConfigMap, hasHorizon: Bool) -> RetirementRule? {
+        guard let entry = map["retirement"], let node = leaf(entry), !Self.isNull(node) else {
+            if let entry = map["retirement"], leaf(entry) == nil {
+                fail(entry, "retirement", nil, "must be builtin:NAME, such as builtin:vn-2021")
+            }
+            return nil
+        }
+        let names = RetirementRule.builtins.map(\.name)
+        guard let text = YAMLChainReader.plainString(node), let rule = RetirementRule.builtin(named: text) else {
+            fail(entry, "retirement", node, "unknown rule: expected \(names.joined(separator: " or "))")
+            return nil
+        }
+        guard hasHorizon else {
+            fail(entry, "retirement", node, "needs a horizon: its years say in which of them a teacher retires")
+            return nil
+        }
+        return rule
     }
 }
