@@ -49,7 +49,7 @@ struct EvaluateCommand: ParsableCommand {
         var loaded: Scenario?
         do {
             let scenario = try InputErrors.loadScenario(self.scenario)
-            try SolveCommand.refuseUnplannedRoster(scenario, path: self.scenario)
+            try SolveCommand.refuseUnplannedRoster(scenario, path: self.scenario, command: "evaluate")
             try SolveCommand.checkPayrollCanBeMet(scenario, path: self.scenario)
             loaded = scenario
         } catch let code as ExitCode where code.rawValue == 2 {}

@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try InputErrors.loadScenario(self.scenario)
-        try SolveCommand.refuseUnplannedRoster(scenario, path: self.scenario)
+        try SolveCommand.refuseUnplannedRoster(scenario, path: self.scenario, command: "report")
         if SolveCommand.needsHorizon(scenario) { return try runHorizon(scenario) }
         let loaded: ReportFiles.Loaded
         do {

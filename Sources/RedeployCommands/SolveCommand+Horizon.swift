@@ -8,15 +8,16 @@ import ScenarioIO
 /// `solve` for a scenario with a horizon or retraining rows (docs/MODEL.md sections 5 and 6):
 /// the horizon planner, the files of `HorizonPlanOutput`, and a table of the years.
 extension SolveCommand {
+    /// A horizon, retraining rows or a roster: the horizon planner (one year is a horizon of one).
     static func needsHorizon(_ scenario: Scenario) -> Bool {
-        scenario.horizon != nil || !scenario.retraining.isEmpty
+        scenario.horizon != nil || !scenario.retraining.isEmpty || !scenario.roster.isEmpty
     }
 
     func runHorizon(_ scenario: Scenario, deadline: Deadline, start: ContinuousClock.Instant) throws {
         if method == .greedy || explain {
             InputErrors.printToStandardError([
                 "redeploy: \(method == .greedy ? "--method greedy" : "--explain") plans a single year; "
-                    + "this scenario has \(scenario.horizon != nil ? "a horizon" : "retraining rows"): "
+                    + "this scenario has \(scenario.horizon != nil ? "a horizon" : scenario.retraining.isEmpty ? "a roster" : "retraining rows"): "
                     + "use --method optimal or myopic",
             ])
             throw ExitCode(2)
@@ -31,6 +32,7 @@ extension SolveCommand {
         let chosen: HorizonPlanner.Method = method == .myopic ? .myopic : .optimal
         let result = try Self.planHorizon(instance, method: chosen, options: options, path: self.scenario)
         let output = Self.horizonOutput(scenario, instance, result)
+        let assignments = try Self.namedTeachers(scenario, instance, result.plan, path: self.scenario)
         // The report sets the optimum against the myopic plan: the other one is solved too.
         var reports: (optimum: HorizonPlanOutput, myopic: HorizonPlanOutput)?
         if report != nil || markdown != nil {
@@ -43,7 +45,12 @@ extension SolveCommand {
         progress.stage("writing")
         do {
             try Interruption.committing {
-                try AtomicFiles.write(output.files(instance), into: out)
+                var files = output.files(instance)
+                if let assignments {
+                    files.append(AtomicFiles.File(name: "assignments.csv",
+                                                  contents: AssignmentsOutput.csv(assignments, hasHorizon: instance.hasHorizon)))
+                }
+                try AtomicFiles.write(files, into: out)
                 if let reports {
                     try HorizonReportFiles.write(html: report, markdown: markdown, instance: instance,
                                                  optimum: reports.optimum, myopic: reports.myopic)
@@ -55,7 +62,33 @@ extension SolveCommand {
         }
         progress.finish()
         if !quiet {
-            print(Self.horizonSummaryLines(output, instance, seconds: (ContinuousClock.now - start).inSeconds, out: out))
+            var lines = Self.horizonSummaryLines(output, instance, seconds: (ContinuousClock.now - start).inSeconds, out: out)
+            if let assignments {
+                lines = lines.replacingOccurrences(of: "summary.json to", with: "summary.json, assignments.csv to")
+                let moved = Set(assignments.map(\.teacherID)).count
+                lines += "\nNamed teachers: \(assignments.count) assignments of \(moved) teachers (assignments.csv)"
+            }
+            print(lines)
+        }
+    }
+
+    /// Stage 3 (docs/MODEL.md section 7): the people who take the plan's moves, re-checked
+    /// independently; nil without a roster. Messages name no one.
+    static func namedTeachers(_ scenario: Scenario, _ instance: HorizonInstance, _ plan: Plan,
+                              path: String) throws -> [Assignment]? {
+        guard !scenario.roster.isEmpty else { return nil }
+        do {
+            let assignments = try PeopleAssignment.assign(instance, roster: scenario.roster, plan: plan)
+            let check = AssignmentChecker.check(assignments, plan: plan, roster: scenario.roster, instance: instance)
+            guard check.isValid else {
+                InputErrors.printToStandardError(["redeploy: internal error: the named teachers break the rules:"]
+                                                 + check.violations)
+                throw ExitCode(1)
+            }
+            return assignments
+        } catch let failure as PeopleAssignment.Failure {
+            InputErrors.printToStandardError(["redeploy: \(path): no named teachers for the plan: \(failure)"])
+            throw ExitCode(1)
         }
     }
 

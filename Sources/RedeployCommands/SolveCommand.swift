@@ -71,7 +71,6 @@ struct SolveCommand: ParsableCommand {
         // --time-limit bounds the whole command: reading, the solve and the explanation.
         let deadline = Deadline(seconds: timeLimit)
         let scenario = try InputErrors.loadScenario(self.scenario)
-        try Self.refuseUnplannedRoster(scenario, path: self.scenario)
         try Self.checkPayrollCanBeMet(scenario, path: self.scenario)
         if Self.needsHorizon(scenario) { return try runHorizon(scenario, deadline: deadline, start: start) }
         let instance = Instance(scenario)
@@ -173,15 +172,14 @@ struct SolveCommand: ParsableCommand {
                     ("pairs", String(instance.pairs.count))])
     }
 
-    /// A roster (docs/MODEL.md section 7) is read and checked, but the planner does not yet
-    /// plan named teachers: its exempt and must_move teachers would be ignored, and no
-    /// assignments.csv written. Solving it as if it had none would answer another question, so
-    /// every command that plans refuses it, exit 1, nothing written.
-    static func refuseUnplannedRoster(_ scenario: Scenario, path: String) throws {
+    /// A roster (docs/MODEL.md section 7) is planned by `solve` (its exempt and must_move
+    /// teachers in the model, the people in assignments.csv); the other commands that plan do
+    /// not yet show the people, and refuse it rather than seem to: exit 1, nothing written.
+    static func refuseUnplannedRoster(_ scenario: Scenario, path: String, command: String) throws {
         guard !scenario.roster.isEmpty else { return }
         InputErrors.printToStandardError([
-            "redeploy: \(path): this scenario has a roster of named teachers; redeploy reads and checks it "
-                + "(redeploy check), but cannot plan named teachers yet",
+            "redeploy: \(path): this scenario has a roster of named teachers; \(command) does not handle one yet "
+                + "(solve plans it and writes assignments.csv)",
         ])
         throw ExitCode(1)
     }
