@@ -23,6 +23,11 @@ struct GenerateCommand: ParsableCommand {
             norms, each year's `required` on that year's classes; --payroll-path sets \
             horizon.payroll_change. Without --years and --retraining the files are those the \
             same arguments always gave.
+
+            With --roster, roster.csv (docs/MODEL.md section 7) lists the teachers one by one, \
+            agreeing with staff.csv and staff-years.csv (teachers and leavers of each school and \
+            subject), under invented ids and no names; scenario.yaml gains `roster: roster.csv`. \
+            The other files are the same with or without it.
             """)
 
     @Option(help: "Number of schools.") var schools: Int
@@ -56,6 +61,8 @@ struct GenerateCommand: ParsableCommand {
     var payrollPath: String?
     @Flag(help: "Write retraining.csv: lower-secondary literature and civic education and primary class teachers to preschool (a year's course, 3/4 of --cost-hire), lower-secondary maths to informatics (a short course, 1/4 of --cost-hire).")
     var retraining = false
+    @Flag(help: "Write roster.csv: one row per teacher (invented ids, no names) agreeing with staff.csv and staff-years.csv, with points, volunteers, exempt and must_move teachers, leavers, birth dates, sex and homes near the school.")
+    var roster = false
 
     @Option(parsing: .unconditional, help: "Allowed change of total headcount (0 budget-neutral; negative streamlines).")
     var payrollChange = 0
@@ -120,6 +127,7 @@ struct GenerateCommand: ParsableCommand {
             HorizonOptions(years: $0, payrollShare: payrollPath.flatMap(HorizonOptions.payrollShare) ?? 0)
         }
         o.retraining = retraining
+        o.roster = roster
         return o
     }
 

@@ -47,6 +47,9 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var horizon: HorizonOptions? = nil
     /// Write retraining.csv with the courses of `RetrainingCourses`; false: no retraining.
     public var retraining: Bool = false
+    /// Write roster.csv, one row per teacher, agreeing with staff.csv and staff-years.csv
+    /// (`RosterDraw`); false: no roster, the other files unchanged either way.
+    public var roster: Bool = false
 
     public init(schools: Int, areas: Int = 10, seed: UInt64 = 1, province: ProvincePreset? = nil) {
         self.schools = schools
@@ -243,6 +246,11 @@ public enum ScenarioGenerator {
                                    explicitRequired: statesRequired,
                                    heldSubjects: Set(rules?.levels.values.flatMap { $0.fixedPosts.map(\.subject) } ?? []))
             scenario.horizon = plan.horizon(for: scenario, kinds: drafts.map { areas[$0.area].kind })
+        }
+        if options.roster {
+            scenario.roster = RosterDraw.roster(scenario, province: options.province,
+                                                heldSubjects: Set(rules?.levels.values.flatMap { $0.fixedPosts.map(\.subject) } ?? []),
+                                                seed: options.seed)
         }
         return scenario
     }

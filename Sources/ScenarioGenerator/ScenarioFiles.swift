@@ -8,6 +8,7 @@ import ScenarioIO
 /// schools.csv has the columns the rules read. Retraining rows (section 5) go to
 /// retraining.csv, a horizon (section 6) to `horizon:` with classes.csv and staff-years.csv,
 /// each file only when it has rows: a scenario without them gives the files it always gave.
+/// A roster (section 7) goes to roster.csv and `roster:`, likewise only when it has rows.
 public enum ScenarioFiles {
     public struct File: Sendable, Equatable {
         public var name: String
@@ -32,12 +33,13 @@ public enum ScenarioFiles {
                 files.append(File(name: "staff-years.csv", contents: staffYearsCSV(horizon.staffYears)))
             }
         }
+        if !scenario.roster.isEmpty { files.append(File(name: "roster.csv", contents: rosterCSV(scenario.roster))) }
         return files
     }
 
     /// Every file name `render` may produce.
     public static let knownNames = ["scenario.yaml", "schools.csv", "staff.csv", "norms.csv", "distances.csv",
-                                    "retraining.csv", "classes.csv", "staff-years.csv"]
+                                    "retraining.csv", "classes.csv", "staff-years.csv", "roster.csv"]
 
     public static func yaml(_ scenario: Scenario) -> String {
         let p = scenario.policy, c = scenario.costs
@@ -53,6 +55,7 @@ public enum ScenarioFiles {
         }
         if !scenario.distances.isEmpty { lines.append("distances: distances.csv") }
         if !scenario.retraining.isEmpty { lines.append("retraining: retraining.csv") }
+        if !scenario.roster.isEmpty { lines.append("roster: roster.csv") }
         lines += [
             "policy:",
             "  payroll_change: \(p.payrollChange)",
@@ -156,6 +159,20 @@ public enum ScenarioFiles {
         var csv = CSVWriter(header: ["school_id", "subject", "year", "leaving", "required"])
         for r in rows {
             csv.appendRow([r.schoolID, r.subject, String(r.year), r.leaving.map(String.init) ?? "", NumberText.format(r.required)])
+        }
+        return csv.text
+    }
+
+    /// roster.csv (docs/MODEL.md section 7): the columns redeploy reads, no name; an absent
+    /// value is an empty cell.
+    public static func rosterCSV(_ rows: [RosterRow]) -> String {
+        var csv = CSVWriter(header: ["teacher_id", "school_id", "subject", "points", "volunteer", "exempt", "must_move",
+                                     "leaving_year", "home_lat", "home_lon", "birth_date", "sex"])
+        for r in rows {
+            csv.appendRow([r.teacherID, r.schoolID, r.subject, NumberText.format(r.points), String(r.volunteer),
+                           r.exemptReason, String(r.mustMove), r.leavingYear.map(String.init) ?? "",
+                           NumberText.format(r.homeLatitude), NumberText.format(r.homeLongitude),
+                           r.birthDate?.description ?? "", r.sex?.rawValue ?? ""])
         }
         return csv.text
     }

@@ -397,7 +397,7 @@ struct RoundTripTests {
             .filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent("scenario.yaml").path) }
             .sorted()
         #expect(names == ["quang-ninh", "quang-ninh-2030", "quang-ninh-2030-streamlining", "quang-ninh-30km",
-                          "quang-ninh-integrated", "quang-ninh-norms", "quang-ninh-shared", "quang-ninh-streamlining",
+                          "quang-ninh-integrated", "quang-ninh-norms", "quang-ninh-roster", "quang-ninh-shared", "quang-ninh-streamlining",
                           "quang-ninh-within-areas", "soc-trang", "soc-trang-norms"])
         var base: Scenario?
         for name in names {
