@@ -8,7 +8,7 @@ import ScenarioIO
 /// `HorizonPlanChecker`, then set beside the optimum over all the years and the myopic plan,
 /// in total and year by year.
 extension EvaluateCommand {
-    func evaluateHorizon(_ scenario: Scenario, _ planFile: PlanFile) throws {
+    func evaluateHorizon(_ scenario: Scenario, _ planFile: PlanFile, people: AssignmentsFile? = nil) throws {
         if greedy {
             InputErrors.printToStandardError(["redeploy: --greedy plans a single year; this scenario has "
                 + "\(scenario.horizon != nil ? "a horizon" : "retraining rows") (the myopic plan is shown instead)"])
@@ -20,7 +20,11 @@ extension EvaluateCommand {
         let myopic = try HorizonSolved.solve(instance, method: .myopic, timeLimit: timeLimit, path: self.scenario)
         let report = HorizonEvaluationReport(instance: instance, file: planFile, check: check, optimum: optimum, myopic: myopic)
         print(report.text(), terminator: "")
-        if !check.isValid { throw ExitCode(4) }
+        // With --assignments, the people chosen for this plan (EvaluateCommand+Assignments.swift).
+        let peopleValid = people.map {
+            Self.evaluatePeople(scenario, instance, plan: planFile.plan, file: $0, top: top)
+        } ?? true
+        if !check.isValid || !peopleValid { throw ExitCode(4) }
     }
 }
 

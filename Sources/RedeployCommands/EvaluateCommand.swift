@@ -28,10 +28,21 @@ struct EvaluateCommand: ParsableCommand {
             Exit status: 0 when the plan keeps the contract; 4 when it breaks it (the report is \
             still printed); 2 for unreadable input (scenario or plan; each problem on standard \
             error as file:line:column: message); 1 for any other failure.
+
+            With a roster of named teachers (docs/MODEL.md section 7), --assignments FILE also \
+            checks a choice of people in the assignments.csv format (teacher_id, year when the \
+            scenario has a horizon, action, from_school, to_school, subject, to_subject; other \
+            columns are ignored: points, volunteers and homes come from the roster) against the \
+            roster and the plan, each violation as FILE:LINE: message (exit 4), and sets its \
+            stage-3 objective (3a non-volunteers chosen, must_move not counted; 3b their \
+            points; 3c home km) beside stage 3's optimum for the same plan, by school, subject \
+            and year where they differ.
             """)
 
     @Argument(help: "A scenario folder or its scenario.yaml.") var scenario: String
     @Option(help: "The plan to evaluate, in the plan.csv format.") var plan: String
+    @Option(help: "With a roster: a choice of people for the plan, in the assignments.csv format.")
+    var assignments: String?
     @Flag(help: "Also show the figures of the greedy plan (solve --method greedy).") var greedy = false
     @Option(help: "Seconds for the optimum; past it the best plan found is used (status time_limit).")
     var timeLimit: Double?
@@ -49,7 +60,6 @@ struct EvaluateCommand: ParsableCommand {
         var loaded: Scenario?
         do {
             let scenario = try InputErrors.loadScenario(self.scenario)
-            try SolveCommand.refuseUnplannedRoster(scenario, path: self.scenario, command: "evaluate")
             try SolveCommand.checkPayrollCanBeMet(scenario, path: self.scenario)
             loaded = scenario
         } catch let code as ExitCode where code.rawValue == 2 {}
@@ -57,10 +67,21 @@ struct EvaluateCommand: ParsableCommand {
         do {
             planFile = try PlanReader.read(contentsOf: plan)
         } catch {
-            throw InputErrors.exit(error)
+            let code = InputErrors.exit(error)
+            _ = readAssignments()
+            throw code
         }
+        let people = readAssignments()
         guard let scenario = loaded else { throw ExitCode(2) }
-        if SolveCommand.needsHorizon(scenario) { return try evaluateHorizon(scenario, planFile) }
+        if case .failure(let code)? = people { throw code }
+        if assignments != nil, scenario.roster.isEmpty {
+            InputErrors.printToStandardError(["redeploy: \(self.scenario): --assignments needs a roster of named "
+                + "teachers (roster: in scenario.yaml, docs/MODEL.md section 7)"])
+            throw ExitCode(2)
+        }
+        if SolveCommand.needsHorizon(scenario) {
+            return try evaluateHorizon(scenario, planFile, people: try people?.get())
+        }
 
         let instance = Instance(scenario)
         let check = PlanChecker.check(planFile.plan, against: instance)

@@ -42,8 +42,7 @@ import Testing
         let out = folder.appendingPathComponent("out")
         let plan = folder.appendingPathComponent("plan.csv")
         try Data("action,from_school,to_school,subject,teachers\n".utf8).write(to: plan)
-        for arguments in [["evaluate", folder.path, "--plan", plan.path],
-                          ["compare", folder.path],
+        for arguments in [["compare", folder.path],
                           ["export-model", folder.path, "--stage", "1", "--format", "lp", "--out", out.path + ".lp"]] {
             let run = try redeploy(arguments)
             #expect(run.status == 1, "\(arguments[0])")

@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import RedeployDomain
+import RedeployPlanner
+import ScenarioIO
+
+/// `evaluate --assignments FILE` (docs/MODEL.md section 7): a planner's own choice of people,
+/// checked by `AssignmentChecker` against the roster and the plan, then its stage-3 objective
+/// (3a, 3b, 3c) set beside the optimum `PeopleAssignment` finds for the same plan, group by group.
+extension EvaluateCommand {
+    /// Reads --assignments: nil without it, `.failure` (the diagnostics already printed) when
+    /// the file is unreadable, so that the caller reports every unreadable input before exiting 2.
+    func readAssignments() -> Result<AssignmentsFile, ExitCode>? {
+        guard let assignments else { return nil }
+        do {
+            return .success(try AssignmentsReader.read(contentsOf: assignments))
+        } catch {
+            return .failure(InputErrors.exit(error))
+        }
+    }
+
+    /// Prints the evaluation of the people; returns whether they keep every rule.
+    static func evaluatePeople(_ scenario: Scenario, _ instance: HorizonInstance, plan: Plan,
+                               file: AssignmentsFile, top: Int) -> Bool {
+        let check = AssignmentChecker.check(file.assignments, plan: plan, roster: scenario.roster, instance: instance)
+        let optimum: Result<[Assignment], AssignmentsEvaluationReport.NoOptimum>
+        do {
+            optimum = .success(try PeopleAssignment.assign(instance, roster: scenario.roster, plan: plan))
+        } catch {
+            optimum = .failure(.init(reason: String(describing: error)))
+        }
+        let report = AssignmentsEvaluationReport(instance: instance, roster: scenario.roster, file: file, check: check,
+                                                 optimum: optimum, top: top)
+        print(report.text(), terminator: "")
+        return check.isValid
+    }
+}
+
+/// The text `evaluate --assignments` prints after the plan's report. It names teacher ids,
+/// schools, subjects and years; points and home km only as sums over a group, never a name, a
+/// reason of exemption, a date or a home.
+struct AssignmentsEvaluationReport {
+    /// Why stage 3 has no optimum for the plan (`PeopleAssignment.Failure`: names no one).
+    struct NoOptimum: Error { var reason: String }
+
+    var instance: HorizonInstance
+    var roster: [RosterRow]
+    var file: AssignmentsFile
+    var check: AssignmentChecker.Report
+    var optimum: Result<[Assignment], NoOptimum>
+    var top: Int
+
+    // MARK: Violations at their lines
+
+    /// Each violation as `FILE:LINE: message` (or `FILE: message` when no line of the file is
+    /// at fault, such as an action of the plan nobody takes), those with a line in line order first.
+    var violationLines: [String] {
+        let horizon = instance.hasHorizon
+        func label(_ year: Int?) -> String { year.map { " in \($0)" } ?? "" }
+        // Prefixes of the checker's messages (AssignmentChecker), each with the lines that may cause it.
+        var byTeacher: [String: [Int]] = [:], byAction: [String: [Int]] = [:], byGroup: [String: [Int]] = [:]
+        var byID: [String: [Int]] = [:]
+        for (k, a) in file.assignments.enumerated() {
+            let year = horizon ? a.year : nil
+            let known = horizon ? a.year.map(instance.years.contains) ?? false : a.year == nil
+            byTeacher["teacher '\(a.teacherID)'\(known ? label(year) : ""):", default: []].append(k)
+            let route = a.action == .release ? "from '\(a.fromSchool)'" : "from '\(a.fromSchool)' to '\(a.toSchool ?? "")'"
+            let toSubject = a.action == .retrain ? a.toSubject.map { " to \($0)" } ?? "" : ""
+            byAction["\(a.action.rawValue) of \(a.subject)\(toSubject) \(route)\(label(year)):", default: []].append(k)
+            byGroup["'\(a.fromSchool)', \(a.subject)\(label(year)):", default: []].append(k)
+            byID[a.teacherID, default: []].append(k)
+        }
+        var seen: [String: Int] = [:]
+        func line(of message: String) -> Int? {
+            if message.hasPrefix("must_move teacher '"), let end = message.range(of: "' is not transferred", options: .backwards) {
+                let id = String(message[message.index(message.startIndex, offsetBy: 19)..<end.lowerBound])
+                return byID[id]?.first
+            }
+            for colon in message.indices where message[colon] == ":" {
+                let prefix = String(message[...colon])
+                if let lines = byTeacher[prefix] {
+                    // The checker reports a repeated teacher at each repetition after the first.
+                    guard message.hasSuffix("chosen more than once") else { return lines.first }
+                    let n = seen[message, default: 0] + 1
+                    seen[message] = n
+                    return lines.indices.contains(n) ? lines[n] : lines.last
+                }
+                if let lines = byAction[prefix] { return lines.first }
+                if let lines = byGroup[prefix] {
+                    // "... is chosen" names the chosen teacher last: that line.
+                    return lines.first { k in
+                        let id = file.assignments[k].teacherID
+                        return message.hasSuffix(" '\(id)' is chosen") || message.hasSuffix(" '\(id)', who is chosen")
+                    }
+                }
+            }
+            return nil
+        }
+        let located = check.violations.enumerated().map { (order, message) -> (line: Int?, order: Int, text: String) in
+            let line = line(of: message).map { file.lines[$0] }
+            return (line, order, line.map { "\(file.file):\($0): \(message)" } ?? "\(file.file): \(message)")
+        }
+        return located.sorted { a, b in
+            switch (a.line, b.line) {
+            case let (x?, y?): return (x, a.order) < (y, b.order)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.order < b.order
+            }
+        }.map(\.text)
+    }
+
+    // MARK: The stage-3 objective
+
+    struct Group: Hashable, Comparable {
+        var school: String, subject: String, year: Int?
+        static func < (a: Group, b: Group) -> Bool {
+            (a.year ?? 0, a.school, a.subject) < (b.year ?? 0, b.school, b.subject)
+        }
+    }
+
+    /// 3a, 3b and 3c of one group or of all.
+    struct Objective: Equatable {
+        var nonVolunteers = 0.0, points = 0.0, homeKm = 0.0
+
+        static func + (a: Objective, b: Objective) -> Objective {
+            Objective(nonVolunteers: a.nonVolunteers + b.nonVolunteers, points: a.points + b.points, homeKm: a.homeKm + b.homeKm)
+        }
+
+        func same(_ other: Objective) -> Bool {
+            func close(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 1e-6 * max(1, abs(x), abs(y)) }
+            return close(nonVolunteers, other.nonVolunteers) && close(points, other.points) && close(homeKm, other.homeKm)
+        }
+    }
+
+    /// The objective of `assignments` by (from_school, subject, year), as stage 3 counts it
+    /// (PeopleAssignment): 3a a non-volunteer who is not must_move in the first year; 3b a
+    /// non-volunteer's points, must_move ones included; 3c the km from the home to the school
+    /// moved to (0 for a release, without a home or coordinates). Who is a volunteer, their
+    /// points and home come from the roster; a hired teacher (or an id not on it) has none.
+    func objective(_ assignments: [Assignment]) -> [Group: Objective] {
+        let rows = Dictionary(roster.map { ($0.teacherID, $0) }, uniquingKeysWith: { a, _ in a })
+        let schools = Dictionary(instance.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let first = instance.hasHorizon ? instance.years.first : nil
+        var result: [Group: Objective] = [:]
+        for a in assignments {
+            let group = Group(school: a.fromSchool, subject: a.subject, year: instance.hasHorizon ? a.year : nil)
+            let row = rows[a.teacherID]
+            let volunteer = row?.volunteer ?? false
+            let forced = (row?.mustMove ?? false) && (instance.hasHorizon ? a.year == first : true)
+            var value = Objective()
+            if !volunteer {
+                value.nonVolunteers = forced ? 0 : 1
+                value.points = row?.points ?? 0
+            }
+            if a.action != .release, let row {
+                value.homeKm = Assignment.homeKm(latitude: row.homeLatitude, longitude: row.homeLongitude,
+                                                 to: a.toSchool.flatMap { schools[$0] }) ?? 0
+            }
+            result[group] = result[group, default: Objective()] + value
+        }
+        return result
+    }
+
+    // MARK: Text
+
+    func text() -> String {
+        var out = ""
+        let people = Set(file.assignments.map(\.teacherID)).count
+        let count = file.assignments.count
+        let verdict = check.isValid
+            ? "valid: it keeps the rules of the roster and realises the plan"
+            : "breaks the rules: \(check.violations.count) violation\(check.violations.count == 1 ? "" : "s")"
+        out += "Assignments: \(file.file), \(count) assignment\(count == 1 ? "" : "s") of \(people) "
+            + "teacher\(people == 1 ? "" : "s"): \(verdict)\n"
+        let violations = violationLines
+        if !violations.isEmpty { out += violations.joined(separator: "\n") + "\n" }
+        out += "\n"
+
+        let best: [Assignment]
+        switch optimum {
+        case .success(let assignments): best = assignments
+        case .failure(let none):
+            out += "Stage 3 has no optimum for this plan: \(none.reason)\n"
+            return out
+        }
+        let mine = objective(file.assignments), theirs = objective(best)
+        let total = mine.values.reduce(Objective(), +), optimal = theirs.values.reduce(Objective(), +)
+        out += "Stage 3 (3a non-volunteers chosen, must_move not counted; 3b their points; 3c home km), "
+            + "the assignments against stage 3's optimum for the same plan:\n"
+        var table = TextTable(["", "assignments", "optimum", "assignments - optimum"], leftColumns: 1)
+        table.add(["3a, non-volunteers", Display.count(total.nonVolunteers), Display.count(optimal.nonVolunteers),
+                   Display.signed(total.nonVolunteers - optimal.nonVolunteers)])
+        table.add(["3b, their points", Display.number(total.points), Display.number(optimal.points),
+                   Display.signedNumber(total.points - optimal.points)])
+        table.add(["3c, home km", Display.number(total.homeKm), Display.number(optimal.homeKm),
+                   Display.signedNumber(total.homeKm - optimal.homeKm)])
+        out += table.text + "\n"
+
+        let groups = Set(mine.keys).union(theirs.keys).sorted()
+        let differing = groups.filter { !(mine[$0] ?? Objective()).same(theirs[$0] ?? Objective()) }
+        if differing.isEmpty {
+            out += "Gap 0: in every (school, subject\(instance.hasHorizon ? ", year" : "")) the assignments "
+                + "reach stage 3's optimum.\n"
+            return out
+        }
+        out += "Where the assignments differ from the optimum, by (school, subject\(instance.hasHorizon ? ", year" : "")) "
+            + "(\(min(top, differing.count)) of \(differing.count)):\n"
+        var header = ["school", "subject"]
+        if instance.hasHorizon { header.append("year") }
+        header += ["3a", "3a optimum", "3b", "3b optimum", "3c km", "3c optimum"]
+        var rows = TextTable(header, leftColumns: instance.hasHorizon ? 3 : 2)
+        for group in differing.prefix(top) {
+            let a = mine[group] ?? Objective(), b = theirs[group] ?? Objective()
+            var row = [group.school, group.subject]
+            if instance.hasHorizon { row.append(group.year.map(String.init) ?? "") }
+            row += [Display.count(a.nonVolunteers), Display.count(b.nonVolunteers), Display.number(a.points),
+                    Display.number(b.points), Display.number(a.homeKm), Display.number(b.homeKm)]
+            rows.add(row)
+        }
+        out += rows.text + "\n"
+        return out
+    }
+}
