@@ -53,7 +53,7 @@ extension SolveCommand {
                 try AtomicFiles.write(files, into: out)
                 if let reports {
                     try HorizonReportFiles.write(html: report, markdown: markdown, instance: instance,
-                                                 optimum: reports.optimum, myopic: reports.myopic)
+                                                 optimum: reports.optimum, myopic: reports.myopic, assignments: assignments)
                 }
             }
         } catch {

@@ -9,12 +9,14 @@ import RedeployDomain
 /// weighted shortage by level, year by year); `gains` (W and C year by year and in total, with
 /// what planning ahead gains); `maps` (one small map per year of the optimum; the myopic plan's
 /// in a `<details>`); `years` (each plan's figures year by year, W by level); `retraining`
-/// (retraining, when a plan retrains anyone).
+/// (retraining, when a plan retrains anyone); `decisions` (the decision lists by authority, when
+/// the plan names its teachers: `DecisionListsRender`).
 enum HorizonHTML {
     static func render(_ data: HorizonReportData) -> String {
         var page = HTMLPage()
         let e = Format.html
-        page.begin(title: data.title, kind: "horizon report", style: HTMLReport.style + style)
+        page.begin(title: data.title, kind: "horizon report",
+                   style: HTMLReport.style + style + (data.decisions == nil ? "" : DecisionListsRender.style))
         let years = data.yearCount == 1 ? "one year" : "\(data.yearCount) years"
         page.line("<p class=\"sub\">Teacher redeployment over \(e(data.span))\(data.instance.hasHorizon ? " (\(years))" : "") · optimum <b>\(e(data.optimum.status))</b>"
             + "\(HTMLReport.gapText(data.optimum.mipGap)) · myopic <b>\(e(data.myopic.status))</b> · \(data.instance.schools.count) schools · "
@@ -24,7 +26,8 @@ enum HorizonHTML {
             + "at its best from what the years before left, blind to the years after. Both are checked independently.</p>")
         page.line("<nav><a href=\"#headline\">Headline</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#gains\">What planning ahead gains</a> · "
             + "<a href=\"#maps\">Maps by year</a> · <a href=\"#years\">Year by year</a>"
-            + (HorizonTables.retraining(data) == nil ? "" : " · <a href=\"#retraining\">Retraining</a>") + "</nav>")
+            + (HorizonTables.retraining(data) == nil ? "" : " · <a href=\"#retraining\">Retraining</a>")
+            + (data.decisions == nil ? "" : " · <a href=\"#decisions\">\(DecisionListsRender.title)</a>") + "</nav>")
         page.line("</header>")
         violations(data, &page)
         headline(data, &page)
@@ -47,6 +50,7 @@ enum HorizonHTML {
             table(courses, &page, heading: false)
             page.line("</section>")
         }
+        if let decisions = data.decisions { DecisionListsRender.html(decisions, &page) }
         page.line("<footer>Made by redeploy from the scenario and the two plans, each checked year by year by an independent "
             + "checker. W0: the weighted shortage if nothing is done (teachers minus leavers, year after year). FTE: full-time "
             + "teachers. Figures are rounded for reading; the CSV and JSON outputs keep them exact.</footer>")

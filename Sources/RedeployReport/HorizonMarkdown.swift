@@ -26,6 +26,7 @@ enum HorizonMarkdown {
         for table in HorizonTables.all(data) {
             out += render(table)
         }
+        if let decisions = data.decisions { out += DecisionListsRender.markdown(decisions) }
         return out.joined(separator: "\n")
     }
 

@@ -40,9 +40,12 @@ struct HorizonReportData {
     /// Subjects that either plan transfers, hires or retrains from or into, in the instance's
     /// order: map colours follow it, the same in every year and both plans.
     let movedSubjects: [String]
+    /// The decision lists by authority of the plan's named teachers; nil without a roster.
+    let decisions: DecisionLists?
 
-    init(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput) {
+    init(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput, assignments: [Assignment]? = nil) {
         self.instance = instance
+        decisions = assignments.map { DecisionLists($0, instance: instance) }
         levels = ReportData.displayOrder(Set(instance.schools.map(\.level)),
                                          preferred: ["preschool", "primary", "lower_secondary", "upper_secondary"])
         areas = ReportData.displayOrder(Set(instance.schools.map(\.area)))
