@@ -175,8 +175,34 @@ struct ScenarioReader {
             Self.fillLeavers(rosterCounts, staff: &staff, staffTable: staffTable, horizon: &scenario.horizon)
             scenario.staff = staff
             scenario.roster = roster
+            if let rosterTable { checkMustMoveCanGo(scenario, rosterTable: rosterTable) }
+            guard log.isEmpty else { return nil }
         }
         return scenario
+    }
+
+    /// A must_move teacher no school may receive (by transfer, or by a course at another school)
+    /// makes every plan infeasible: that is bad input, at the teacher's must_move cell
+    /// (docs/MODEL.md section 7). Whether a school may receive is the planner's own rule
+    /// (`HorizonInstance`): same subject, the policy's level, scope and distance.
+    private mutating func checkMustMoveCanGo(_ scenario: Scenario, rosterTable: CSVTable) {
+        guard scenario.roster.contains(where: \.mustMove) else { return }
+        let instance = HorizonInstance(scenario)
+        let subjects = Dictionary(uniqueKeysWithValues: instance.subjects.enumerated().map { ($1, $0) })
+        let column = rosterTable.index(of: "must_move")
+        for (k, row) in scenario.roster.enumerated() where row.mustMove {
+            guard let s = instance.transfers.schoolIndex[row.schoolID], let a = subjects[row.subject],
+                  let p = instance.pairIndex(school: s, subject: a) else { continue }
+            let byTransfer = instance.pairs.contains { other in
+                other.subject == a && other.school != s && instance.transfers.transferAllowed(from: s, to: other.school)
+            }
+            let byCourse = instance.retraining.contains { $0.from == p && instance.pairs[$0.to].school != s }
+            guard !byTransfer && !byCourse, k < rosterTable.rows.count else { continue }
+            let field = rosterTable.rows[k][column]
+            log.add(rosterTable.file, line: field?.line ?? rosterTable.rows[k].line, column: field?.column,
+                    "must_move is true, but no school may receive a \(row.subject) teacher from '\(row.schoolID)' "
+                        + "(no other school has the subject within the transfer policy, and no course leads elsewhere)")
+        }
     }
 
     private mutating func table(_ ref: FileRef?) -> CSVTable? {

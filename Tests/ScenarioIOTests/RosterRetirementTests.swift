@@ -51,3 +51,20 @@ struct RosterRetirementTests {
         ])
     }
 }
+
+/// A must_move teacher whom no school may receive is bad input at his must_move cell.
+@Suite("must_move needs a school to go to")
+struct MustMoveReceiverTests {
+    @Test func aTeacherNoSchoolMayReceiveIsRefused() throws {
+        // S2 becomes a lower-secondary school: with same_level (the default) no school may
+        // receive T3, S1's primary teacher who must move.
+        let s = RosterFixture.scenario(["schools.csv": RosterFixture.schools.replacingOccurrences(
+            of: "S2,Trường B,X,primary", with: "S2,Trường B,X,lower_secondary")])
+        #expect(s.errors().map(\.description) == [
+            "\(s.path("roster.csv")):4:24: must_move is true, but no school may receive a primary teacher from 'S1' "
+                + "(no other school has the subject within the transfer policy, and no course leads elsewhere)",
+        ])
+        // The fixture as it is: S2 may receive him.
+        #expect(try RosterFixture.scenario().load().roster.contains { $0.mustMove })
+    }
+}
