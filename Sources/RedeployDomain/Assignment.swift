@@ -81,7 +81,7 @@ public struct Assignment: Sendable, Equatable {
     /// `commune` when both schools have the same non-empty area (standing in for the commune),
     /// `province` otherwise.
     public static func authority(from: School, to: School) -> Authority {
-        !from.area.isEmpty && from.area == to.area ? .commune : .province
+        !from.authorityUnit.isEmpty && from.authorityUnit == to.authorityUnit ? .commune : .province
     }
 
     /// Great-circle km (radius 6371.0) from a home to a school; nil when either has no coordinates.

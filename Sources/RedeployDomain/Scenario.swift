@@ -56,11 +56,18 @@ public struct School: Sendable, Equatable {
     /// Preschool: how many of `classes` are infant groups (nhóm trẻ); the rest are
     /// kindergarten classes (lớp mẫu giáo).
     public var infantGroups: Int
+    /// The commune (xã) whose chairman signs moves within it (docs/MODEL.md section 7); nil
+    /// when schools.csv has no `commune` column, and then the area stands for it.
+    public var commune: String?
+
+    /// The unit whose authority signs a move between two schools of it: the commune, else the area.
+    public var authorityUnit: String { commune ?? area }
 
     public init(id: String, name: String = "", area: String, level: String, classes: Int,
                 latitude: Double? = nil, longitude: Double? = nil, priority: Double = 1,
                 pupils: Int? = nil, region: Int = 3, sessions: Int = 2, type: SchoolType = .regular,
-                infantGroups: Int = 0) {
+                infantGroups: Int = 0, commune: String? = nil) {
+        self.commune = commune
         self.id = id
         self.name = name
         self.area = area

@@ -5,8 +5,8 @@ import RedeployDomain
 /// moves each authority signs, from the assignments stage 3 chose.
 ///
 /// - One list per commune: the transfers and retraining whose `authority` is `commune`, grouped
-///   by the area the two schools share (schools.csv has no `commune` column yet: a school's
-///   commune is its `area`). Communes in the reports' area order.
+///   by the commune the two schools share (schools.csv's `commune` column; without it, the
+///   area: `School.authorityUnit`). Communes in the reports' area order.
 /// - One list for the province: the transfers and retraining whose `authority` is `province`.
 /// - Releases apart: assignments.csv leaves a release's authority empty (it moves nobody
 ///   between schools, so the commune/province rule does not apply); the reports list them on
@@ -42,7 +42,7 @@ struct DecisionLists {
             if a.action == .release {
                 releaseRows.append(a)
             } else if a.authority == .commune {
-                let area = schools[a.fromSchool]?.area ?? a.toSchool.flatMap { schools[$0]?.area } ?? ""
+                let area = schools[a.fromSchool]?.authorityUnit ?? a.toSchool.flatMap { schools[$0]?.authorityUnit } ?? ""
                 byArea[area, default: []].append(a)
             } else {
                 provinceRows.append(a)
@@ -74,7 +74,7 @@ struct DecisionLists {
     static let foldAbove = 15
 
     static let note = "Who signs each move (Decree 93/2026): the commune for a transfer or a retraining between two schools "
-        + "of the same commune (schools.csv has no commune column yet: a school's commune is its area), the province "
+        + "of the same commune (schools.csv's commune column; without it, the area), the province "
         + "otherwise. A release moves nobody between schools, so assignments.csv gives it no authority; it is listed "
         + "apart, for the province to sign, as the payroll it keeps within is the province's. Reason: why this teacher "
         + "(volunteer, must_move, or fewest points among those who may be chosen)."

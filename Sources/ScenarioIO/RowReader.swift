@@ -136,7 +136,7 @@ struct RowReader {
         }
         let id = table.index(of: "id"), name = table.index(of: "name"), area = table.index(of: "area"),
             level = table.index(of: "level"), classes = table.index(of: "classes"), lat = table.index(of: "lat"),
-            lon = table.index(of: "lon"), priority = table.index(of: "priority")
+            lon = table.index(of: "lon"), priority = table.index(of: "priority"), commune = table.index(of: "commune")
         let normColumns = SchoolNormColumns(table)
         // Sized for every row at once: growing by doubling would hold the old and the new
         // storage together, which for a large file is the peak of reading it.
@@ -188,18 +188,25 @@ struct RowReader {
             }
             var schoolName: String? = ""
             if let field = row[name] { schoolName = lengthChecked(field, field.trimmed, "name", table) }
+            // The commune column is optional; with it, a school with an empty cell is in no commune.
+            var schoolCommune: String?
+            var communeOK = true
+            if let field = row[commune] {
+                schoolCommune = lengthChecked(field, field.trimmed, "commune", table)
+                communeOK = schoolCommune != nil
+            }
             var weight: Double? = 1
             if let field = row[priority], !field.isBlank {
                 weight = decimal(field, "priority", table, 0...ScenarioLimits.priority, openBelow: true)
             }
             let normCells = normValues(row, normColumns, classes: schoolClasses, table)
             if let schoolID, let schoolName, let schoolArea, let schoolLevel, let schoolClasses, let weight, coordinatesOK,
-               let normCells {
+               let normCells, communeOK {
                 let school = School(id: schoolID, name: schoolName, area: schoolArea,
                                     level: schoolLevel, classes: schoolClasses, latitude: latitude,
                                     longitude: longitude, priority: weight, pupils: normCells.pupils,
                                     region: normCells.region, sessions: normCells.sessions,
-                                    type: normCells.type, infantGroups: normCells.infantGroups)
+                                    type: normCells.type, infantGroups: normCells.infantGroups, commune: schoolCommune)
                 checkNorms(school, row, normColumns, levelColumn: level, table)
                 schools.append(school)
             }

@@ -37,6 +37,25 @@ import Testing
         }
     }
 
+    /// With a `commune` column the commune, not the area, decides who signs: A and B share area
+    /// X but are in communes 1 and 2, so the province signs T2's move.
+    @Test func theCommuneColumnDecidesTheAuthority() throws {
+        let folder = try scenario()
+        try Data("id,area,level,classes,commune\nA,X,primary,10,Xã 1\nB,X,primary,8,Xã 2\n".utf8)
+            .write(to: folder.appendingPathComponent("schools.csv"))
+        let out = folder.appendingPathComponent("out")
+        let run = try redeploy(["solve", folder.path, "--out", out.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("assignments.csv"), encoding: .utf8)
+                .hasSuffix("T2,transfer,A,B,primary,,0,false,,,province,fewest points\n"))
+        try Data("id,area,level,classes,commune\nA,X,primary,10,Xã 1\nB,Y,primary,8,Xã 1\n".utf8)
+            .write(to: folder.appendingPathComponent("schools.csv"))
+        let same = try redeploy(["solve", folder.path, "--out", out.path + "2", "--quiet"])
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(try String(contentsOf: URL(fileURLWithPath: out.path + "2/assignments.csv"), encoding: .utf8)
+                .hasSuffix("T2,transfer,A,B,primary,,0,false,,,commune,fewest points\n"))
+    }
+
     @Test func otherCommandsRefuseAndWriteNothing() throws {
         let folder = try scenario()
         let out = folder.appendingPathComponent("out")
