@@ -215,8 +215,14 @@ struct RowReader {
     }
 
     /// `schoolIDs` nil when schools.csv could not be read: ids are then not checked.
-    mutating func staff(_ table: CSVTable, schoolIDs: Set<String>?, hasNorms: Bool) -> [StaffRow]? {
-        guard columns(table, ["school_id", "subject", "teachers"]) else { return nil }
+    /// The teachers of a staff.csv row a roster will count (`teachersFromRoster`): an empty
+    /// cell, or no `teachers` column, with a roster (docs/MODEL.md section 7).
+    static let teachersFromRoster = -1
+
+    /// With `roster`, the `teachers` column and its cells may be empty: the roster counts them
+    /// (the row's teachers are then `teachersFromRoster` until the loader fills them).
+    mutating func staff(_ table: CSVTable, schoolIDs: Set<String>?, hasNorms: Bool, roster: Bool = false) -> [StaffRow]? {
+        guard columns(table, roster ? ["school_id", "subject"] : ["school_id", "subject", "teachers"]) else { return nil }
         let requiredColumn = table.index(of: "required")
         if requiredColumn == nil, !hasNorms {
             log.add(table.file, line: table.header.first?.line ?? 1, column: 1,
@@ -251,11 +257,13 @@ struct RowReader {
                     firstLine[key] = row.line
                 }
             }
-            let headcount = row[teachers].flatMap { integer($0, "teachers", table, 0...ScenarioLimits.teachers) }
+            let counted = roster && (row[teachers]?.isBlank ?? true)
+            let headcount = counted ? Self.teachersFromRoster
+                : row[teachers].flatMap { integer($0, "teachers", table, 0...ScenarioLimits.teachers) }
             var leavers: Int? = 0
             if let field = row[leaving], !field.isBlank {
                 leavers = integer(field, "leaving", table, 0...ScenarioLimits.teachers)
-                if let l = leavers, let t = headcount, l > t {
+                if let l = leavers, let t = headcount, t != Self.teachersFromRoster, l > t {
                     log.add(table.file, line: field.line, column: field.column,
                             "leaving (\(l)) is more than teachers (\(t))")
                     leavers = nil

@@ -127,7 +127,9 @@ struct ScenarioReader {
         let schools = schoolsTable.flatMap { rows.schools($0) }
         schoolsTable = nil
         let schoolIDs = rows.schoolIDs
-        let staff = staffTable.flatMap { rows.staff($0, schoolIDs: schoolIDs, hasNorms: normSources != nil) }
+        var staff = staffTable.flatMap {
+            rows.staff($0, schoolIDs: schoolIDs, hasNorms: normSources != nil, roster: rosterRef != nil)
+        }
         let distances = distancesTable.map { rows.distances($0, schoolIDs: schoolIDs) } ?? []
         distancesTable = nil
         let retraining = retrainingTable.flatMap { rows.retraining($0, levels: rows.schoolLevels) }
@@ -142,6 +144,7 @@ struct ScenarioReader {
         }
         log = rows.log
         warnings.append(contentsOf: rows.warnings)
+        if rosterRef != nil { Self.countTeachers(roster, into: &staff) }
         if let horizon, let staff {
             checkPayrollPath(horizon, merged: merged, policy: policy, headcount: staff.reduce(0) { $0 + $1.teachers })
             if let years, let staffTable, let staffYears, let staffYearsTable {
@@ -179,6 +182,19 @@ struct ScenarioReader {
             guard log.isEmpty else { return nil }
         }
         return scenario
+    }
+
+    /// Teachers a roster counts (docs/MODEL.md section 7): a staff.csv row whose `teachers` is
+    /// empty takes the roster's count of its school and subject, before any check that uses it;
+    /// without a readable roster such a row counts 0 (the roster's own errors are reported).
+    static func countTeachers(_ roster: [RosterRow]?, into staff: inout [StaffRow]?) {
+        guard var rows = staff, rows.contains(where: { $0.teachers == RowReader.teachersFromRoster }) else { return }
+        var counts: [NormKey: Int] = [:]
+        for row in roster ?? [] { counts[NormKey(level: row.schoolID, subject: row.subject), default: 0] += 1 }
+        for k in rows.indices where rows[k].teachers == RowReader.teachersFromRoster {
+            rows[k].teachers = counts[NormKey(level: rows[k].schoolID, subject: rows[k].subject)] ?? 0
+        }
+        staff = rows
     }
 
     /// A must_move teacher no school may receive (by transfer, or by a course at another school)
