@@ -19,6 +19,9 @@
 ///   away, so 3a is least exactly when as many volunteers as fit are chosen, and 3b exactly
 ///   when the other non-volunteers are those with the fewest points.
 ///
+/// - 3c (and 3a, 3b with it) is least: the same actions given to the people who could have
+///   been chosen cost no less (`AssignmentOptimum`, an exact assignment on cost vectors).
+///
 /// Messages name schools, subjects, years and teacher ids, never points, homes or reasons.
 public enum AssignmentChecker {
     public struct Report: Sendable, Equatable {
@@ -61,6 +64,8 @@ public enum AssignmentChecker {
             violations.append("\(k.kind.rawValue) of \(k.subject)\(k.toSubject.map { " to \($0)" } ?? "") \(route)"
                               + "\(label(k.year)): the plan has \(planned[k]!) teachers, the assignments \(taken[k] ?? 0)")
         }
+
+        let schoolByID = Dictionary(instance.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // 2. Teachers followed year by year.
         struct Where { var school: String, subject: String, from: Int }
@@ -127,16 +132,23 @@ public enum AssignmentChecker {
                 func volunteer(_ id: String) -> Bool { row[id]?.volunteer ?? false }
                 func points(_ id: String) -> Double { row[id]?.points ?? 0 }
                 let forced: (String) -> Bool = { y == 0 && (row[$0]?.mustMove ?? false) }
+                let reported = violations.count
                 let ordinary = movers.filter { pool[$0] != nil && !volunteer($0) && !forced($0) }
-                guard let most = ordinary.max(by: { (points($0), $0) < (points($1), $1) }) else { continue }
-                for id in pool.keys.sorted() where !movers.contains(id) {
-                    if volunteer(id) {
-                        violations.append("'\(g.school)', \(g.subject)\(label(year)): volunteer '\(id)' stays while "
-                                          + "non-volunteer '\(most)' is chosen")
-                    } else if points(id) < points(most) {
-                        violations.append("'\(g.school)', \(g.subject)\(label(year)): '\(id)' stays with fewer points than "
-                                          + "'\(most)', who is chosen")
+                if let most = ordinary.max(by: { (points($0), $0) < (points($1), $1) }) {
+                    for id in pool.keys.sorted() where !movers.contains(id) {
+                        if volunteer(id) {
+                            violations.append("'\(g.school)', \(g.subject)\(label(year)): volunteer '\(id)' stays while "
+                                              + "non-volunteer '\(most)' is chosen")
+                        } else if points(id) < points(most) {
+                            violations.append("'\(g.school)', \(g.subject)\(label(year)): '\(id)' stays with fewer points than "
+                                              + "'\(most)', who is chosen")
+                        }
                     }
+                }
+                // What counting cannot see (3c), once it has nothing to say.
+                if violations.count == reported,
+                   let worse = leastCheck(groups[g]!, pool: pool.keys.sorted(), row: row, forced: forced, schools: schoolByID) {
+                    violations.append("'\(g.school)', \(g.subject)\(label(year)): \(worse)")
                 }
             }
             // Moves take effect; hires join.
@@ -170,6 +182,43 @@ public enum AssignmentChecker {
                               + "in the first year")
         }
         return Report(violations: violations)
+    }
+
+    /// 3c, and 3a and 3b with it, against the least possible (`AssignmentOptimum`) for the same
+    /// actions and the same people who could have been chosen: why not, or nil when the choice
+    /// is least. A group whose movers were not all there is left to the checks above.
+    static func leastCheck(_ chosen: [Assignment], pool: [String], row: [String: RosterRow],
+                           forced: (String) -> Bool, schools: [String: School]) -> String? {
+        let index = Dictionary(uniqueKeysWithValues: pool.enumerated().map { ($1, $0) })
+        guard chosen.count <= pool.count, chosen.allSatisfy({ index[$0.teacherID] != nil }) else { return nil }
+        func cost(_ slot: Int, _ candidate: Int) -> AssignmentOptimum.Cost {
+            let action = chosen[slot], id = pool[candidate], person = row[id]
+            let away = action.action == .transfer || (action.action == .retrain && action.toSchool != action.fromSchool)
+            let must = forced(id)
+            if must && !away { return .forbidden }
+            let volunteer = person?.volunteer ?? false
+            let km = action.action == .release ? nil
+                : Assignment.homeKm(latitude: person?.homeLatitude, longitude: person?.homeLongitude,
+                                    to: action.toSchool.flatMap { schools[$0] })
+            return AssignmentOptimum.Cost(forced: must ? -1 : 0, nonVolunteers: volunteer || must ? 0 : 1,
+                                          points: volunteer ? 0 : person?.points ?? 0, km: km ?? 0)
+        }
+        var achieved = AssignmentOptimum.Cost.zero
+        for (slot, a) in chosen.enumerated() { achieved = achieved + cost(slot, index[a.teacherID]!) }
+        let best = AssignmentOptimum.least(slots: chosen.count, candidates: pool.count, cost: cost)
+        guard achieved.isWorse(than: best) else { return nil }
+        if achieved.forced == best.forced && achieved.nonVolunteers == best.nonVolunteers
+            && !AssignmentOptimum.Cost(forced: 0, nonVolunteers: 0, points: achieved.points, km: 0)
+                .isWorse(than: AssignmentOptimum.Cost(forced: 0, nonVolunteers: 0, points: best.points, km: 0)) {
+            return "the chosen teachers live \(rounded(achieved.km)) km in all from the schools they go to, where "
+                + "\(rounded(best.km)) km would do with the same volunteers and points (3c)"
+        }
+        return "the choice is not the least in non-volunteers, their points and home km (3a-3c)"
+    }
+
+    private static func rounded(_ x: Double) -> String {
+        let text = String((x * 100).rounded() / 100)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// The years of the retraining option from (fromSchool, subject) to (toSubject at toSchool); 0 if none.
