@@ -47,7 +47,6 @@ struct CompareCommand: ParsableCommand {
         for path in scenarios {
             do {
                 let scenario = try InputErrors.loadScenario(path)
-                try SolveCommand.refuseUnplannedRoster(scenario, path: path, command: "compare")
                 try SolveCommand.checkPayrollCanBeMet(scenario, path: path)
                 loaded.append((path, scenario))
             } catch let code as ExitCode where code.rawValue == 2 {

@@ -47,7 +47,6 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try InputErrors.loadScenario(self.scenario)
-        try SolveCommand.refuseUnplannedRoster(scenario, path: self.scenario, command: "export-model")
         try SolveCommand.checkPayrollCanBeMet(scenario, path: self.scenario)
         if SolveCommand.needsHorizon(scenario) { return try exportHorizon(scenario) }
         let instance = Instance(scenario)

@@ -173,8 +173,9 @@ struct SolveCommand: ParsableCommand {
     }
 
     /// A roster (docs/MODEL.md section 7) is planned by `solve` (its exempt and must_move
-    /// teachers in the model, the people in assignments.csv); the other commands that plan do
-    /// not yet show the people, and refuse it rather than seem to: exit 1, nothing written.
+    /// teachers in the model, the people in assignments.csv), and `evaluate`, `compare` and
+    /// `export-model` use the same model; `report OUTDIR` does not yet rebuild the people from a
+    /// folder, and refuses it rather than seem to: exit 1, nothing written.
     static func refuseUnplannedRoster(_ scenario: Scenario, path: String, command: String) throws {
         guard !scenario.roster.isEmpty else { return }
         InputErrors.printToStandardError([
