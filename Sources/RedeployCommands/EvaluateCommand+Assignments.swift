@@ -96,18 +96,7 @@ struct AssignmentsEvaluationReport {
             }
             return nil
         }
-        let located = check.violations.enumerated().map { (order, message) -> (line: Int?, order: Int, text: String) in
-            let line = line(of: message).map { file.lines[$0] }
-            return (line, order, line.map { "\(file.file):\($0): \(message)" } ?? "\(file.file): \(message)")
-        }
-        return located.sorted { a, b in
-            switch (a.line, b.line) {
-            case let (x?, y?): return (x, a.order) < (y, b.order)
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return a.order < b.order
-            }
-        }.map(\.text)
+        return EvaluationReport.located(check.violations.map { (line(of: $0).map { file.lines[$0] }, $0) }, file: file.file)
     }
 
     // MARK: The stage-3 objective

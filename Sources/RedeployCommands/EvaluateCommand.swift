@@ -110,15 +110,23 @@ struct EvaluationReport {
     var violationLines: [String] { Self.violationLines(check.violations, file: file) }
 
     static func violationLines(_ violations: [PlanChecker.Violation], file: PlanFile) -> [String] {
-        let located = violations.enumerated().map { (k, v) -> (line: Int?, order: Int, text: String) in
+        located(violations.map { v in
             var message = v.message
             let others = v.contributing.compactMap { file.line(ofAction: $0) }
             if others.count > 1 || (others.count == 1 && v.breaking == nil) {
                 let shown = others.prefix(8).map(String.init).joined(separator: ", ")
                 message += " (lines \(shown)\(others.count > 8 ? " and \(others.count - 8) more" : ""))"
             }
-            let line = file.line(ofAction: v.primaryAction)
-            return (line, k, line.map { "\(file.file):\($0): \(message)" } ?? "\(file.file): \(message)")
+            return (file.line(ofAction: v.primaryAction), message)
+        }, file: file.file)
+    }
+
+    /// Messages as `FILE:LINE: message`, in line order, then those without a line as
+    /// `FILE: message`, each group keeping the order given.
+    static func located(_ messages: [(line: Int?, message: String)], file: String) -> [String] {
+        let located = messages.enumerated().map { k, item in
+            (line: item.line, order: k,
+             text: item.line.map { "\(file):\($0): \(item.message)" } ?? "\(file): \(item.message)")
         }
         return located.sorted { a, b in
             switch (a.line, b.line) {

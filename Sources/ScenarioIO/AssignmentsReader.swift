@@ -51,7 +51,6 @@ public enum AssignmentsReader {
             year = table.index(of: "year"), toSubject = table.index(of: "to_subject")
         var assignments: [Assignment] = []
         var lines: [Int] = []
-        let kinds = Plan.Kind.allCases.map(\.rawValue)
         for row in table.rows {
             func required(_ index: Int?, _ name: String) -> String? {
                 guard let field = row[index] else { return nil }
@@ -66,28 +65,10 @@ public enum AssignmentsReader {
                 return value
             }
             let id = required(teacher, "teacher_id")
-            var kind: Plan.Kind?
-            if let field = row[action] {
-                let text = field.trimmed
-                kind = Plan.Kind(rawValue: text.lowercased())
-                if kind == nil {
-                    let shown = text.isEmpty ? "action is empty" : "unknown action '\(text)'"
-                    log.add(table.file, line: field.line, column: field.column,
-                            "\(shown): expected transfer, release or retrain" + Suggestion.hint(text, in: kinds))
-                }
-            }
+            let kind = row[action].flatMap { PlanCells.action($0, table, &log, expected: "transfer, release or retrain") }
             let fromSchool = required(from, "from_school")
             let subjectCode = required(subject, "subject")
-            var schoolYear: Int?
-            var yearOK = true
-            if let field = row[year], !field.isBlank {
-                schoolYear = Int(field.trimmed)
-                if schoolYear == nil {
-                    yearOK = false
-                    log.add(table.file, line: field.line, column: field.column,
-                            "year must be a whole year such as 2026, got '\(field.trimmed)'")
-                }
-            }
+            let (schoolYear, yearOK) = PlanCells.year(row[year], table, &log)
             guard let id, let kind, let fromSchool, let subjectCode, yearOK else { continue }
             assignments.append(Assignment(
                 teacherID: id, year: schoolYear, action: kind, fromSchool: fromSchool,

@@ -56,18 +56,8 @@ public enum PlanReader {
             year = table.index(of: "year"), toSubject = table.index(of: "to_subject")
         var actions: [Plan.Action] = []
         var lines: [Int] = []
-        let kinds = Plan.Kind.allCases.map(\.rawValue)
         for row in table.rows {
-            var kind: Plan.Kind?
-            if let field = row[action] {
-                let text = field.trimmed
-                kind = Plan.Kind(rawValue: text.lowercased())
-                if kind == nil {
-                    let shown = text.isEmpty ? "action is empty" : "unknown action '\(text)'"
-                    log.add(table.file, line: field.line, column: field.column,
-                            "\(shown): expected transfer, hire, release or retrain" + Suggestion.hint(text, in: kinds))
-                }
-            }
+            let kind = row[action].flatMap { PlanCells.action($0, table, &log, expected: "transfer, hire, release or retrain") }
             var subjectCode: String?
             if let field = row[subject] {
                 if field.isBlank {
@@ -88,16 +78,7 @@ public enum PlanReader {
                             "km must be empty or a number >= 0, got '\(field.trimmed)'")
                 }
             }
-            var schoolYear: Int?
-            var yearOK = true
-            if let field = row[year], !field.isBlank {
-                schoolYear = Int(field.trimmed)
-                if schoolYear == nil {
-                    yearOK = false
-                    log.add(table.file, line: field.line, column: field.column,
-                            "year must be a whole year such as 2026, got '\(field.trimmed)'")
-                }
-            }
+            let (schoolYear, yearOK) = PlanCells.year(row[year], table, &log)
             guard let kind, let subjectCode, let amount, distanceOK, yearOK else { continue }
             func school(_ index: Int?) -> String? {
                 guard let value = row[index]?.trimmed, !value.isEmpty else { return nil }

@@ -27,11 +27,8 @@ extension RowReader {
         for row in table.rows {
             let teacherID = text(row, id, "teacher_id", table)
             if let teacherID, let field = row[id] {
-                if let first = firstLine[teacherID] {
-                    log.add(table.file, line: field.line, column: field.column,
-                            "duplicate teacher id '\(teacherID)' (first on line \(first))")
-                } else {
-                    firstLine[teacherID] = row.line
+                noteRepeat(teacherID, of: row, at: field, seen: &firstLine, table) {
+                    "duplicate teacher id '\(teacherID)' (first on line \($0))"
                 }
             }
             var schoolID = text(row, school, "school_id", table)

@@ -127,6 +127,17 @@ struct RowReader {
 
     // MARK: Files
 
+    /// Remembers the line where `key` first appears; at a repeat, reports `message(first line)`
+    /// at `field`.
+    mutating func noteRepeat<Key: Hashable>(_ key: Key, of row: CSVTable.Row, at field: CSVTable.Field,
+                                            seen: inout [Key: Int], _ table: CSVTable, _ message: (Int) -> String) {
+        if let first = seen[key] {
+            log.add(table.file, line: field.line, column: field.column, message(first))
+        } else {
+            seen[key] = row.line
+        }
+    }
+
     mutating func schools(_ table: CSVTable) -> [School]? {
         guard columns(table, ["id", "area", "level", "classes"]) else { return nil }
         if table.rows.isEmpty {
@@ -155,12 +166,7 @@ struct RowReader {
             let schoolID = text(row, id, "id", table)
             if let schoolID { ids.insert(schoolID) }
             if let schoolID, let field = row[id] {
-                if let first = firstLine[schoolID] {
-                    log.add(table.file, line: field.line, column: field.column,
-                            "duplicate school id '\(schoolID)' (first on line \(first))")
-                } else {
-                    firstLine[schoolID] = row.line
-                }
+                noteRepeat(schoolID, of: row, at: field, seen: &firstLine, table) { "duplicate school id '\(schoolID)' (first on line \($0))" }
             }
             let schoolArea = text(row, area, "area", table)
             let schoolLevel = text(row, level, "level", table)
@@ -249,12 +255,8 @@ struct RowReader {
             }
             let code = text(row, subject, "subject", table).map { shared($0) }
             if let schoolID, let code, let field = row[school] {
-                let key = NormKey(level: schoolID, subject: code)
-                if let first = firstLine[key] {
-                    log.add(table.file, line: field.line, column: field.column,
-                            "school '\(schoolID)' and subject '\(code)' appear twice (first on line \(first))")
-                } else {
-                    firstLine[key] = row.line
+                noteRepeat(NormKey(level: schoolID, subject: code), of: row, at: field, seen: &firstLine, table) {
+                    "school '\(schoolID)' and subject '\(code)' appear twice (first on line \($0))"
                 }
             }
             let counted = roster && (row[teachers]?.isBlank ?? true)
