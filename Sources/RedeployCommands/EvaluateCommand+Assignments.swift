@@ -55,48 +55,9 @@ struct AssignmentsEvaluationReport {
     /// Each violation as `FILE:LINE: message` (or `FILE: message` when no line of the file is
     /// at fault, such as an action of the plan nobody takes), those with a line in line order first.
     var violationLines: [String] {
-        let horizon = instance.hasHorizon
-        func label(_ year: Int?) -> String { year.map { " in \($0)" } ?? "" }
-        // Prefixes of the checker's messages (AssignmentChecker), each with the lines that may cause it.
-        var byTeacher: [String: [Int]] = [:], byAction: [String: [Int]] = [:], byGroup: [String: [Int]] = [:]
-        var byID: [String: [Int]] = [:]
-        for (k, a) in file.assignments.enumerated() {
-            let year = horizon ? a.year : nil
-            let known = horizon ? a.year.map(instance.years.contains) ?? false : a.year == nil
-            byTeacher["teacher '\(a.teacherID)'\(known ? label(year) : ""):", default: []].append(k)
-            let route = a.action == .release ? "from '\(a.fromSchool)'" : "from '\(a.fromSchool)' to '\(a.toSchool ?? "")'"
-            let toSubject = a.action == .retrain ? a.toSubject.map { " to \($0)" } ?? "" : ""
-            byAction["\(a.action.rawValue) of \(a.subject)\(toSubject) \(route)\(label(year)):", default: []].append(k)
-            byGroup["'\(a.fromSchool)', \(a.subject)\(label(year)):", default: []].append(k)
-            byID[a.teacherID, default: []].append(k)
-        }
-        var seen: [String: Int] = [:]
-        func line(of message: String) -> Int? {
-            if message.hasPrefix("must_move teacher '"), let end = message.range(of: "' is not transferred", options: .backwards) {
-                let id = String(message[message.index(message.startIndex, offsetBy: 19)..<end.lowerBound])
-                return byID[id]?.first
-            }
-            for colon in message.indices where message[colon] == ":" {
-                let prefix = String(message[...colon])
-                if let lines = byTeacher[prefix] {
-                    // The checker reports a repeated teacher at each repetition after the first.
-                    guard message.hasSuffix("chosen more than once") else { return lines.first }
-                    let n = seen[message, default: 0] + 1
-                    seen[message] = n
-                    return lines.indices.contains(n) ? lines[n] : lines.last
-                }
-                if let lines = byAction[prefix] { return lines.first }
-                if let lines = byGroup[prefix] {
-                    // "... is chosen" names the chosen teacher last: that line.
-                    return lines.first { k in
-                        let id = file.assignments[k].teacherID
-                        return message.hasSuffix(" '\(id)' is chosen") || message.hasSuffix(" '\(id)', who is chosen")
-                    }
-                }
-            }
-            return nil
-        }
-        return EvaluationReport.located(check.violations.map { (line(of: $0).map { file.lines[$0] }, $0) }, file: file.file)
+        EvaluationReport.located(zip(check.violations, check.at).map { message, index in
+            (index.map { file.lines[$0] }, message)
+        }, file: file.file)
     }
 
     // MARK: The stage-3 objective

@@ -26,12 +26,20 @@
 public enum AssignmentChecker {
     public struct Report: Sendable, Equatable {
         public var violations: [String]
+        /// For each violation, the index (in the assignments checked) of the assignment it is
+        /// at, so that a file's line can be named; nil for one at no assignment.
+        public var at: [Int?]
         public var isValid: Bool { violations.isEmpty }
     }
 
     public static func check(_ assignments: [Assignment], plan: Plan, roster: [RosterRow],
                              instance: HorizonInstance) -> Report {
         var violations: [String] = []
+        var places: [Int?] = []
+        func fail(_ message: String, _ index: Int?) {
+            violations.append(message)
+            places.append(index)
+        }
         let horizon = instance.hasHorizon
         let years = instance.years
         func label(_ year: Int?) -> String { year.map { " in \($0)" } ?? "" }
@@ -53,21 +61,23 @@ public enum AssignmentChecker {
             planned[k, default: 0] += action.teachers
         }
         var taken: [ActionKey: Int] = [:]
-        for a in assignments {
+        var firstOf: [ActionKey: Int] = [:]
+        for (index, a) in assignments.enumerated() {
             let k = ActionKey(year: a.year, kind: a.action, from: a.fromSchool, to: a.toSchool, subject: a.subject,
                               toSubject: a.toSubject)
             if planned[k] == nil { order.append(k); planned[k] = 0 }
             taken[k, default: 0] += 1
+            if firstOf[k] == nil { firstOf[k] = index }
         }
         for k in order where abs(planned[k]! - Double(taken[k] ?? 0)) > 1e-6 {
             let route = k.kind == .release ? "from '\(k.from ?? "")'" : "from '\(k.from ?? "")' to '\(k.to ?? "")'"
-            violations.append("\(k.kind.rawValue) of \(k.subject)\(k.toSubject.map { " to \($0)" } ?? "") \(route)"
-                              + "\(label(k.year)): the plan has \(planned[k]!) teachers, the assignments \(taken[k] ?? 0)")
+            fail("\(k.kind.rawValue) of \(k.subject)\(k.toSubject.map { " to \($0)" } ?? "") \(route)"
+                 + "\(label(k.year)): the plan has \(planned[k]!) teachers, the assignments \(taken[k] ?? 0)", firstOf[k])
         }
 
         let schoolByID = Dictionary(instance.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-        // 2. Teachers followed year by year.
+        // 2. Teachers followed year by year (assignments by index, for the violations' places).
         struct Where { var school: String, subject: String, from: Int }
         var at: [String: Where] = [:]
         var row: [String: RosterRow] = [:]
@@ -79,14 +89,14 @@ public enum AssignmentChecker {
             guard let r = row[id] else { return false }
             return r.isExempt || Assignment.leavesDuringPlan(r, years: horizon ? years : nil)
         }
-        var byYear = Array(repeating: [Assignment](), count: years.count)
-        for a in assignments {
+        var byYear = Array(repeating: [Int](), count: years.count)
+        for (index, a) in assignments.enumerated() {
             if a.action == .hire {
-                violations.append("teacher '\(a.teacherID)'\(label(a.year)): a hire names nobody")
+                fail("teacher '\(a.teacherID)'\(label(a.year)): a hire names nobody", index)
             } else if let y = yearIndex(a.year) {
-                byYear[y].append(a)
+                byYear[y].append(index)
             } else {
-                violations.append("teacher '\(a.teacherID)': year \(a.year.map(String.init) ?? "none") is not a year of the plan")
+                fail("teacher '\(a.teacherID)': year \(a.year.map(String.init) ?? "none") is not a year of the plan", index)
             }
         }
         var movedInFirstYear: Set<String> = []
@@ -94,28 +104,28 @@ public enum AssignmentChecker {
             let year = horizon ? years[y] : nil
             var chosen: Set<String> = []
             struct GroupKey: Hashable { var school: String, subject: String }
-            var groups: [GroupKey: [Assignment]] = [:]
+            var groups: [GroupKey: [Int]] = [:]
             var groupOrder: [GroupKey] = []
-            for a in byYear[y] {
-                let id = a.teacherID
+            for index in byYear[y] {
+                let a = assignments[index], id = a.teacherID
                 guard let place = at[id] else {
-                    violations.append("teacher '\(id)'\(label(year)): not on the roster, nor hired before")
+                    fail("teacher '\(id)'\(label(year)): not on the roster, nor hired before", index)
                     continue
                 }
                 if !chosen.insert(id).inserted {
-                    violations.append("teacher '\(id)'\(label(year)): chosen more than once")
+                    fail("teacher '\(id)'\(label(year)): chosen more than once", index)
                     continue
                 }
                 if place.school != a.fromSchool || place.subject != a.subject || place.from > y {
-                    violations.append("teacher '\(id)'\(label(year)): not a \(a.subject) teacher of '\(a.fromSchool)' "
-                                      + "when the year begins")
+                    fail("teacher '\(id)'\(label(year)): not a \(a.subject) teacher of '\(a.fromSchool)' when the year begins",
+                         index)
                 }
                 if blocked(id) {
-                    violations.append("teacher '\(id)'\(label(year)): exempt or leaving, yet chosen")
+                    fail("teacher '\(id)'\(label(year)): exempt or leaving, yet chosen", index)
                 }
                 let g = GroupKey(school: a.fromSchool, subject: a.subject)
                 if groups[g] == nil { groupOrder.append(g) }
-                groups[g, default: []].append(a)
+                groups[g, default: []].append(index)
                 if y == 0, a.action == .transfer || (a.action == .retrain && a.toSchool != a.fromSchool) {
                     movedInFirstYear.insert(id)
                 }
@@ -127,7 +137,12 @@ public enum AssignmentChecker {
                 if groups[g] != nil { pools[g, default: [:]][id] = w }
             }
             for g in groupOrder {
-                let movers = Set(groups[g]!.map(\.teacherID))
+                let chosenHere = groups[g]!.map { assignments[$0] }
+                var indexOf: [String: Int] = [:]
+                for index in groups[g]! where indexOf[assignments[index].teacherID] == nil {
+                    indexOf[assignments[index].teacherID] = index
+                }
+                let movers = Set(indexOf.keys)
                 let pool = pools[g] ?? [:]
                 func volunteer(_ id: String) -> Bool { row[id]?.volunteer ?? false }
                 func points(_ id: String) -> Double { row[id]?.points ?? 0 }
@@ -137,22 +152,22 @@ public enum AssignmentChecker {
                 if let most = ordinary.max(by: { (points($0), $0) < (points($1), $1) }) {
                     for id in pool.keys.sorted() where !movers.contains(id) {
                         if volunteer(id) {
-                            violations.append("'\(g.school)', \(g.subject)\(label(year)): volunteer '\(id)' stays while "
-                                              + "non-volunteer '\(most)' is chosen")
+                            fail("'\(g.school)', \(g.subject)\(label(year)): volunteer '\(id)' stays while "
+                                 + "non-volunteer '\(most)' is chosen", indexOf[most])
                         } else if points(id) < points(most) {
-                            violations.append("'\(g.school)', \(g.subject)\(label(year)): '\(id)' stays with fewer points than "
-                                              + "'\(most)', who is chosen")
+                            fail("'\(g.school)', \(g.subject)\(label(year)): '\(id)' stays with fewer points than "
+                                 + "'\(most)', who is chosen", indexOf[most])
                         }
                     }
                 }
                 // What counting cannot see (3c), once it has nothing to say.
                 if violations.count == reported,
-                   let worse = leastCheck(groups[g]!, pool: pool.keys.sorted(), row: row, forced: forced, schools: schoolByID) {
-                    violations.append("'\(g.school)', \(g.subject)\(label(year)): \(worse)")
+                   let worse = leastCheck(chosenHere, pool: pool.keys.sorted(), row: row, forced: forced, schools: schoolByID) {
+                    fail("'\(g.school)', \(g.subject)\(label(year)): \(worse)", groups[g]!.first)
                 }
             }
             // Moves take effect; hires join.
-            for a in byYear[y] where at[a.teacherID] != nil {
+            for a in byYear[y].map({ assignments[$0] }) where at[a.teacherID] != nil {
                 switch a.action {
                 case .release:
                     at[a.teacherID] = nil
@@ -177,11 +192,13 @@ public enum AssignmentChecker {
                 }
             }
         }
+        var firstOfTeacher: [String: Int] = [:]
+        for (index, a) in assignments.enumerated() where firstOfTeacher[a.teacherID] == nil { firstOfTeacher[a.teacherID] = index }
         for r in roster where r.mustMove && !movedInFirstYear.contains(r.teacherID) {
-            violations.append("must_move teacher '\(r.teacherID)' is not transferred or retrained to another school "
-                              + "in the first year")
+            fail("must_move teacher '\(r.teacherID)' is not transferred or retrained to another school in the first year",
+                 firstOfTeacher[r.teacherID])
         }
-        return Report(violations: violations)
+        return Report(violations: violations, at: places)
     }
 
     /// 3c, and 3a and 3b with it, against the least possible (`AssignmentOptimum`) for the same
