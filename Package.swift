@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // GLPK's C API (Debian: libglpk-dev). No pkg-config file exists, so none is named.
@@ -38,6 +39,10 @@ let package = Package(
             "RedeployDomain",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Presets")]),
+        // Excel workbooks (.xlsx) read and written as sheets of cells; knows nothing of schools.
+        .target(name: "Workbook", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Turns a scenario into linear programs and their solutions into plans.
         .target(name: "RedeployPlanner", dependencies: ["RedeployDomain", "LinearProgramming"]),
         // Synthetic scenarios of any size, shaped like Vietnamese provinces.
@@ -55,6 +60,7 @@ let package = Package(
         // from the source tree) and one seeded random generator. Not part of any product.
         .target(name: "RedeployTestSupport", path: "Tests/RedeployTestSupport"),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow", "RedeployTestSupport"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "RedeployTestSupport"]),
         .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
         .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming", "ScenarioGenerator", "RedeployTestSupport"]),

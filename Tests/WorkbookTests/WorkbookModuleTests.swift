@@ -1,0 +1,8 @@
+import Testing
+@testable import Workbook
+
+@Suite struct WorkbookModuleTests {
+    @Test func moduleLinks() {
+        #expect(String(describing: Workbook.self) == "Workbook")
+    }
+}
