@@ -43,6 +43,9 @@ let package = Package(
         .target(name: "Workbook", dependencies: [
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Plans a person can read: the plan workbook (.xlsx) and the readable CSVs, one set of
+        // tables with names, areas and labels built from a solved plan.
+        .target(name: "PlanWorkbook", dependencies: ["RedeployDomain", "ScenarioIO", "Workbook"]),
         // Turns a scenario into linear programs and their solutions into plans.
         .target(name: "RedeployPlanner", dependencies: ["RedeployDomain", "LinearProgramming"]),
         // Synthetic scenarios of any size, shaped like Vietnamese provinces.
@@ -52,6 +55,7 @@ let package = Package(
         // The commands behind the command line, as a library so tests can call them.
         .target(name: "RedeployCommands", dependencies: [
             "RedeployDomain", "ScenarioIO", "RedeployPlanner", "LinearProgramming", "ScenarioGenerator", "RedeployReport",
+            "PlanWorkbook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "redeploy", dependencies: ["RedeployCommands"]),
