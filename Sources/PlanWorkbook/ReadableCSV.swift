@@ -18,6 +18,8 @@ public enum ReadableCSV {
     public static let planFile = "plan-readable.csv"
     public static let schoolsFile = "schools-readable.csv"
     public static let bySchoolFile = "by-school.csv"
+    /// The three, for a message.
+    public static let names = [planFile, schoolsFile, bySchoolFile].joined(separator: ", ")
 
     public static func files(_ sheets: PlanSheets) -> [AtomicFiles.File] {
         [AtomicFiles.File(name: planFile, contents: text(sheets.allActions())),

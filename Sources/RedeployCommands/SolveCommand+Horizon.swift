@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanWorkbook
 import RedeployDomain
 import RedeployPlanner
 import RedeployReport
@@ -50,6 +51,9 @@ extension SolveCommand {
                     files.append(AtomicFiles.File(name: "assignments.csv",
                                                   contents: AssignmentsOutput.csv(assignments, hasHorizon: instance.hasHorizon)))
                 }
+                if spreadsheet {
+                    files += ReadableCSV.files(PlanSheets(PlanView(instance: instance, output: output, assignments: assignments)))
+                }
                 try AtomicFiles.write(files, into: out)
                 if let reports {
                     try HorizonReportFiles.write(html: report, markdown: markdown, instance: instance,
@@ -63,8 +67,9 @@ extension SolveCommand {
         progress.finish()
         if !quiet {
             var lines = Self.horizonSummaryLines(output, instance, seconds: (ContinuousClock.now - start).inSeconds, out: out)
+            if spreadsheet { lines = lines.replacingOccurrences(of: "summary.json to", with: "summary.json, \(ReadableCSV.names) to") }
             if let assignments {
-                lines = lines.replacingOccurrences(of: "summary.json to", with: "summary.json, assignments.csv to")
+                lines = lines.replacingOccurrences(of: "summary.json", with: "summary.json, assignments.csv")
                 let moved = Set(assignments.map(\.teacherID)).count
                 lines += "\nNamed teachers: \(assignments.count) assignments of \(moved) teachers (assignments.csv)"
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearProgramming
+import PlanWorkbook
 import RedeployDomain
 import RedeployPlanner
 import RedeployReport
@@ -53,6 +54,8 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Also write a Markdown summary here.") var markdown: String?
     @Flag(name: .long, help: "Also show where one more teacher helps most and what each policy limit costs.")
     var explain = false
+    @Flag(name: .long, help: "Also write \(ReadableCSV.names) for a spreadsheet (names, areas, numbers rounded for display).")
+    var spreadsheet = false
     @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
     @Flag(name: .long, help: "Print GLPK's log on standard error.") var verbose = false
 
@@ -94,7 +97,8 @@ struct SolveCommand: ParsableCommand {
         progress.stage("writing")
         do {
             try Interruption.committing {
-                try AtomicFiles.write(output.files(instance), into: out)
+                let readable = spreadsheet ? ReadableCSV.files(PlanSheets(PlanView(instance: instance, output: output))) : []
+                try AtomicFiles.write(output.files(instance) + readable, into: out)
                 try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output)
             }
         } catch {
@@ -103,7 +107,8 @@ struct SolveCommand: ParsableCommand {
         }
         progress.finish()
         if !quiet {
-            let lines = Self.summaryLines(output, seconds: (clock.now - start).inSeconds, out: out)
+            var lines = Self.summaryLines(output, seconds: (clock.now - start).inSeconds, out: out)
+            if spreadsheet { lines = lines.replacingOccurrences(of: "summary.json to", with: "summary.json, \(ReadableCSV.names) to") }
             print(method == .greedy ? lines.replacingOccurrences(of: ": feasible\n", with: ": feasible (greedy, not optimised)\n") : lines)
             if let explanation { print(ExplanationOutput.text(explanation), terminator: "") }
         }
