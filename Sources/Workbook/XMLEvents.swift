@@ -1,0 +1,126 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Foundation's `XMLParser` behind three closures, so each part's reader is a small state
+/// machine fed element by element (SAX): no tree of a part is ever built. Element and attribute
+/// names come without their namespace prefix (`x:row` is `row`, `r:id` is `id`), since writers
+/// differ in the prefixes they choose.
+final class XMLEvents: NSObject, XMLParserDelegate {
+    typealias Start = (_ name: String, _ attributes: [String: String]) throws -> Void
+    typealias End = (_ name: String) throws -> Void
+    typealias Text = (_ text: String) -> Void
+
+    private let start: Start
+    private let end: End
+    private let text: Text
+    /// The first error a closure threw; parsing stops at it.
+    private(set) var thrown: Error?
+
+    private init(start: @escaping Start, end: @escaping End, text: @escaping Text) {
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+
+    /// Parses `data`, calling the closures in document order. Throws what a closure threw, or
+    /// `malformed(line, message)` when the XML itself is not well-formed. A document type
+    /// declaration is refused before parsing: no part of a workbook has one, and entities it
+    /// declares could expand without bound.
+    static func parse(_ data: Data, start: @escaping Start, end: @escaping End = { _ in },
+                      text: @escaping Text = { _ in }) throws {
+        if let line = doctypeLine(data) {
+            throw Malformed(line: line, message: "holds a document type declaration (<!DOCTYPE), which no workbook part has")
+        }
+        let events = XMLEvents(start: start, end: end, text: text)
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = events
+        let ok = parser.parse()
+        if let thrown = events.thrown { throw thrown }
+        if !ok {
+            let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
+            throw Malformed(line: parser.lineNumber, message: "is not well-formed XML (\(message))")
+        }
+    }
+
+    /// The XML is not well-formed: at which line of the part, and what the parser said.
+    struct Malformed: Error {
+        var line: Int
+        var message: String
+    }
+
+    /// The line of `<!DOCTYPE` if the part has one. A declaration can only come before the
+    /// root element, so the scan stops at the first element (skipping comments).
+    private static func doctypeLine(_ data: Data) -> Int? {
+        let doctype = Array("DOCTYPE".utf8), lt = UInt8(ascii: "<"), bang = UInt8(ascii: "!"), dash = UInt8(ascii: "-")
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.count
+            var line = 1, i = 0
+            while i < n {
+                let byte = bytes[i]
+                if byte == 0x0A { line += 1 }
+                guard byte == lt, i + 1 < n else { i += 1; continue }
+                let next = bytes[i + 1]
+                if next == bang, i + 3 < n, bytes[i + 2] == dash, bytes[i + 3] == dash {
+                    // A comment: skip to its end.
+                    i += 4
+                    while i + 2 < n, !(bytes[i] == dash && bytes[i + 1] == dash && bytes[i + 2] == UInt8(ascii: ">")) {
+                        if bytes[i] == 0x0A { line += 1 }
+                        i += 1
+                    }
+                    i += 3
+                    continue
+                }
+                if next == bang, i + 2 + doctype.count <= n,
+                   zip(doctype, bytes[(i + 2)..<(i + 2 + doctype.count)]).allSatisfy({ $0 == ($1 & 0xDF) }) {
+                    return line
+                }
+                if next != bang, next != UInt8(ascii: "?") { return nil }  // the root element
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    static func localName(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        guard thrown == nil else { return }
+        var attributes = attributeDict
+        if attributeDict.keys.contains(where: { $0.contains(":") }) {
+            attributes = [:]
+            for (key, value) in attributeDict { attributes[Self.localName(key)] = value }
+        }
+        do { try start(Self.localName(elementName), attributes) } catch { fail(parser, error) }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?) {
+        guard thrown == nil else { return }
+        do { try end(Self.localName(elementName)) } catch { fail(parser, error) }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard thrown == nil else { return }
+        text(string)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard thrown == nil else { return }
+        text(String(decoding: CDATABlock, as: UTF8.self))
+    }
+
+    private func fail(_ parser: XMLParser, _ error: Error) {
+        thrown = error
+        parser.abortParsing()
+    }
+}
