@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "RedeployDomain"),
         // Readers and writers at the edge: scenario YAML and CSVs, plan and summary files.
         .target(name: "ScenarioIO", dependencies: [
-            "RedeployDomain",
+            "RedeployDomain", "Workbook",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Presets")]),
         // Excel workbooks (.xlsx) read and written as sheets of cells; knows nothing of schools.
