@@ -76,17 +76,28 @@ public struct CSVTable: Sendable {
         private let starts: [Start]
         /// The header's number of fields, which every row has.
         private let columns: Int
+        /// Rows made whole instead of read from CSV bytes: a worksheet's (`SheetTable`).
+        private let made: [Row]?
 
         init(data: Data, starts: [Start], columns: Int) {
             self.data = data
             self.starts = starts
             self.columns = columns
+            self.made = nil
+        }
+
+        init(made rows: [Row]) {
+            self.data = Data()
+            self.starts = []
+            self.columns = 0
+            self.made = rows
         }
 
         public var startIndex: Int { 0 }
-        public var endIndex: Int { starts.count }
+        public var endIndex: Int { made?.count ?? starts.count }
 
         public subscript(position: Int) -> Row {
+            if let made { return made[position] }
             let start = starts[position]
             let fields = data.withUnsafeBytes { raw in
                 raw.withMemoryRebound(to: UInt8.self) { bytes in

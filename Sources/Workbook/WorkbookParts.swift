@@ -115,7 +115,7 @@ struct WorkbookParts {
         if !widths.isEmpty {
             xml += "<cols>"
             for (column, width) in widths where width.isFinite && width > 0 {
-                xml += "<col min=\"\(column)\" max=\"\(column)\" width=\"\(NumberText.shortest(min(width, 255)))\" customWidth=\"1\"/>"
+                xml += "<col min=\"\(column)\" max=\"\(column)\" width=\"\(CellNumber.shortest(min(width, 255)))\" customWidth=\"1\"/>"
             }
             xml += "</cols>"
         }
@@ -137,7 +137,7 @@ struct WorkbookParts {
                     guard number.isFinite else {
                         throw WorkbookError(file: "workbook", sheet: sheet.name, cell: ref, message: "is \(number): a cell holds finite numbers only")
                     }
-                    row += "<c r=\"\(ref)\"\(s)><v>\(NumberText.shortest(number))</v></c>"
+                    row += "<c r=\"\(ref)\"\(s)><v>\(CellNumber.shortest(number))</v></c>"
                 case .bool(let value):
                     row += "<c r=\"\(ref)\"\(s) t=\"b\"><v>\(value ? 1 : 0)</v></c>"
                 case .text(let text):
@@ -261,7 +261,7 @@ enum XMLEscape {
 
 /// Numbers as a cell stores them: the shortest text that reads back as the same double, whole
 /// numbers without `.0`, and an exponent as Excel writes one (`1E-07`).
-public enum NumberText {
+public enum CellNumber {
     public static func shortest(_ value: Double) -> String {
         if value == 0 { return "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

@@ -67,12 +67,12 @@ import Testing
     }
 
     @Test func shortestNumberText() {
-        #expect(NumberText.shortest(12) == "12")
-        #expect(NumberText.shortest(-0.0) == "0")
-        #expect(NumberText.shortest(2.53) == "2.53")
-        #expect(NumberText.shortest(0.1 + 0.2) == "0.30000000000000004")
-        #expect(NumberText.shortest(1e-7) == "1E-7")
-        #expect(NumberText.shortest(1e20) == "1E+20")
-        #expect(NumberText.shortest(123_456_789_012_345) == "123456789012345")
+        #expect(CellNumber.shortest(12) == "12")
+        #expect(CellNumber.shortest(-0.0) == "0")
+        #expect(CellNumber.shortest(2.53) == "2.53")
+        #expect(CellNumber.shortest(0.1 + 0.2) == "0.30000000000000004")
+        #expect(CellNumber.shortest(1e-7) == "1E-7")
+        #expect(CellNumber.shortest(1e20) == "1E+20")
+        #expect(CellNumber.shortest(123_456_789_012_345) == "123456789012345")
     }
 }
