@@ -14,17 +14,17 @@ extension PlanSheets {
         case atSchool
     }
 
-    func transfers() -> SheetTable {
-        actionTable(labels.transfersSheet, view.actions.filter { $0.kind == .transfer || $0.kind == .retrain }, .movement)
+    public func transfers() -> SheetTable {
+        actionTable(Self.transfersSheet, view.actions.filter { $0.kind == .transfer || $0.kind == .retrain }, .movement)
     }
 
-    func hiresAndReleases() -> SheetTable {
-        actionTable(labels.hiresSheet, view.actions.filter { $0.kind == .hire || $0.kind == .release }, .atSchool)
+    public func hiresAndReleases() -> SheetTable {
+        actionTable(Self.hiresSheet, view.actions.filter { $0.kind == .hire || $0.kind == .release }, .atSchool)
     }
 
     /// Every action in plan.csv's order.
-    func allActions() -> SheetTable {
-        actionTable(labels.transfersSheet, view.actions, .movement)
+    public func allActions() -> SheetTable {
+        actionTable(Self.transfersSheet, view.actions, .movement)
     }
 
     func actionTable(_ name: String, _ actions: [Plan.Action], _ display: ActionDisplay) -> SheetTable {

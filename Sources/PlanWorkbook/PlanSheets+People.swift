@@ -7,7 +7,7 @@ import RedeployDomain
 extension PlanSheets {
     /// assignments.csv's columns and values unchanged (they are its names, not labels), then
     /// both schools' names.
-    func assignments(_ assignments: [Assignment]) -> SheetTable {
+    public func assignments(_ assignments: [Assignment]) -> SheetTable {
         let l = labels, horizon = view.years != nil
         var columns: [SheetTable.Column] = [.init("teacher_id", .text)]
         if horizon { columns.append(.init("year", .year)) }
@@ -28,7 +28,7 @@ extension PlanSheets {
     }
 
     /// Decisions (the counts per authority), then each list's own sheet.
-    func decisionLists(_ assignments: [Assignment]) -> [SheetTable] {
+    public func decisionLists(_ assignments: [Assignment]) -> [SheetTable] {
         let l = labels
         let lists = AuthorityLists(assignments, view: view)
         let named = lists.communes.map { (l.communeSheetPrefix + $0.unit, $0.rows) }

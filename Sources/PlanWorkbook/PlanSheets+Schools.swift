@@ -6,7 +6,7 @@ extension PlanSheets {
     /// schools.csv's rows in its order, with the school's name, area and level, and the three
     /// columns of a provincial staffing report after the plan: định mức (the norm: required),
     /// có mặt (present: after) and thừa/thiếu (after − required: + surplus, − shortage).
-    func schools() -> SheetTable {
+    public func schools() -> SheetTable {
         let l = labels, v = view
         var columns: [SheetTable.Column] = [.init(l.schoolID, .text), .init(l.schoolName, .text), .init(l.area, .text),
                                             .init(l.level, .text), .init(l.subject, .text)]
@@ -33,7 +33,7 @@ extension PlanSheets {
     /// Per school, year and subject where anything happens: teachers sent, received, hired,
     /// released, retrained away (out of this subject) and in (into it), and the net change.
     /// A school that only sends is listed under its own name, like one that receives.
-    func bySchool() -> SheetTable {
+    public func bySchool() -> SheetTable {
         let l = labels, v = view
         var columns: [SheetTable.Column] = [.init(l.schoolID, .text), .init(l.schoolName, .text), .init(l.area, .text),
                                             .init(l.level, .text)]
@@ -56,7 +56,7 @@ extension PlanSheets {
     /// Per area (and year): schools, required, before, after, shortage and surplus (each
     /// pair's, summed), transfers out of the area, into it and within it, hires and releases;
     /// then a total per year. Areas in name order.
-    func byArea() -> SheetTable {
+    public func byArea() -> SheetTable {
         let l = labels, v = view
         var columns: [SheetTable.Column] = [.init(l.area, .text)]
         if v.years != nil { columns.append(.init(l.year, .year)) }

@@ -13,6 +13,11 @@ public struct PlanSheets: Sendable {
         self.labels = labels
     }
 
+    /// The sheets `evaluate --plan plan.xlsx` reads the plan from (ScenarioIO's
+    /// `PlanWorkbookReader`): fixed names, never translated.
+    public static let transfersSheet = "Transfers"
+    public static let hiresSheet = "Hires and releases"
+
     /// plan.csv's columns, which head Transfers and Hires and releases unchanged so that
     /// `evaluate --plan plan.xlsx` reads the plan back from them: section 4's six, then
     /// `to_subject` (with retraining) and `year` (with a horizon), as plan.csv has them.
@@ -43,7 +48,7 @@ public struct PlanSheets: Sendable {
     // MARK: Summary and years
 
     /// Figure, value and the summary.json key it comes from (empty for the policy, which is the scenario's).
-    func summary() -> SheetTable {
+    public func summary() -> SheetTable {
         let l = labels, v = view
         var rows: [[SheetTable.Cell]] = []
         func add(_ label: String, _ value: SheetTable.Cell, _ key: String = "") {
@@ -83,7 +88,7 @@ public struct PlanSheets: Sendable {
     }
 
     /// summary.json's `years`, one row each.
-    func years() -> SheetTable {
+    public func years() -> SheetTable {
         let l = labels
         let columns: [SheetTable.Column] = [
             .init(l.year, .year), .init(l.weightedShortageBefore, .decimal), .init(l.weightedShortage, .decimal),

@@ -2,16 +2,15 @@
 /// in one table, so that another language is one more instance (`--lang vi` later) and no
 /// text is spelled anywhere else.
 ///
-/// Not labels, and never translated: the contract's plan.csv column names heading the first
-/// columns of Transfers and Hires and releases (`PlanSheets.contractColumns`: `evaluate --plan
-/// plan.xlsx` reads them back), the actions (`transfer`, `hire`...), the authorities
+/// Not labels, and never translated: the names of the sheets Transfers and Hires and releases
+/// and the contract's plan.csv column names heading their first columns
+/// (`PlanSheets.transfersSheet`, `.hiresSheet`, `.contractColumns`: `evaluate --plan plan.xlsx`
+/// reads them back by these names), the actions (`transfer`, `hire`...), the authorities
 /// (`commune`, `province`) and summary.json's keys, which are data.
 public struct WorkbookLabels: Sendable, Equatable {
     // Sheet names (at most 31 characters).
     public var summarySheet: String
     public var yearsSheet: String
-    public var transfersSheet: String
-    public var hiresSheet: String
     public var schoolsSheet: String
     public var bySchoolSheet: String
     public var byAreaSheet: String
@@ -95,8 +94,7 @@ public struct WorkbookLabels: Sendable, Equatable {
     public var decisionCount: String
 
     public static let english = WorkbookLabels(
-        summarySheet: "Summary", yearsSheet: "Years", transfersSheet: "Transfers", hiresSheet: "Hires and releases",
-        schoolsSheet: "Schools", bySchoolSheet: "By school", byAreaSheet: "By area", assignmentsSheet: "Assignments",
+        summarySheet: "Summary", yearsSheet: "Years", schoolsSheet: "Schools", bySchoolSheet: "By school", byAreaSheet: "By area", assignmentsSheet: "Assignments",
         decisionsSheet: "Decisions", communeSheetPrefix: "Commune ", provinceSheet: "Province",
         releasesSheet: "Releases",
         figure: "Figure", value: "Value", key: "summary.json key", scenario: "Scenario", status: "Status",

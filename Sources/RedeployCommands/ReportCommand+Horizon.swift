@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanWorkbook
 import RedeployDomain
 import RedeployPlanner
 import RedeployReport
@@ -27,12 +28,15 @@ extension ReportCommand {
         let htmlPath = html ?? (outDir as NSString).appendingPathComponent("report.html")
         let markdownPath = markdown ?? (outDir as NSString).appendingPathComponent("report.md")
         do {
+            let readable = try ReadablePlan(PlanView(instance: instance, output: loaded.output), spreadsheet: false, xlsx: xlsx)
+            defer { readable.discard() }
             try HorizonReportFiles.write(html: htmlPath, markdown: markdownPath, instance: instance,
                                          optimum: optimum, myopic: myopic)
+            try readable.commit()
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
             throw ExitCode(1)
         }
-        if !quiet { print("Wrote \(htmlPath) and \(markdownPath)") }
+        if !quiet { print("Wrote \(htmlPath) and \(markdownPath)" + (xlsx.map { " and \($0)" } ?? "")) }
     }
 }

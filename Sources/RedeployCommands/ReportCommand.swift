@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanWorkbook
 import RedeployDomain
 import RedeployReport
 import ScenarioIO
@@ -38,6 +39,7 @@ struct ReportCommand: ParsableCommand {
     var html: String?
     @Option(name: .long, help: "Where to write the Markdown summary (default: OUTDIR/report.md).")
     var markdown: String?
+    @Option(name: .long, help: "Also write the plan workbook (.xlsx) here.") var xlsx: String?
     @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
 
     func run() throws {
@@ -54,11 +56,17 @@ struct ReportCommand: ParsableCommand {
         let htmlPath = html ?? (outDir as NSString).appendingPathComponent("report.html")
         let markdownPath = markdown ?? (outDir as NSString).appendingPathComponent("report.md")
         do {
+            let d = loaded.data
+            let output = PlanOutput(scenarioName: d.instance.name, status: d.headline.status, plan: d.plan, report: d.check,
+                                    weightedShortageBefore: d.headline.weightedShortageBefore, mipGap: d.headline.mipGap)
+            let readable = try ReadablePlan(PlanView(instance: d.instance, output: output), spreadsheet: false, xlsx: xlsx)
+            defer { readable.discard() }
             try ReportFiles.write(html: htmlPath, markdown: markdownPath, data: loaded.data)
+            try readable.commit()
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
             throw ExitCode(1)
         }
-        if !quiet { print("Wrote \(htmlPath) and \(markdownPath)") }
+        if !quiet { print("Wrote \(htmlPath) and \(markdownPath)" + (xlsx.map { " and \($0)" } ?? "")) }
     }
 }

@@ -51,14 +51,15 @@ extension SolveCommand {
                     files.append(AtomicFiles.File(name: "assignments.csv",
                                                   contents: AssignmentsOutput.csv(assignments, hasHorizon: instance.hasHorizon)))
                 }
-                if spreadsheet {
-                    files += ReadableCSV.files(PlanSheets(PlanView(instance: instance, output: output, assignments: assignments)))
-                }
-                try AtomicFiles.write(files, into: out)
+                let readable = try ReadablePlan(PlanView(instance: instance, output: output, assignments: assignments),
+                                                spreadsheet: spreadsheet, xlsx: xlsx)
+                defer { readable.discard() }
+                try AtomicFiles.write(files + readable.csvFiles, into: out)
                 if let reports {
                     try HorizonReportFiles.write(html: report, markdown: markdown, instance: instance,
                                                  optimum: reports.optimum, myopic: reports.myopic, assignments: assignments)
                 }
+                try readable.commit()
             }
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
@@ -68,6 +69,7 @@ extension SolveCommand {
         if !quiet {
             var lines = Self.horizonSummaryLines(output, instance, seconds: (ContinuousClock.now - start).inSeconds, out: out)
             if spreadsheet { lines = lines.replacingOccurrences(of: "summary.json to", with: "summary.json, \(ReadableCSV.names) to") }
+            if let xlsx { lines += "\nWrote the plan workbook to \(xlsx)" }
             if let assignments {
                 lines = lines.replacingOccurrences(of: "summary.json", with: "summary.json, assignments.csv")
                 let moved = Set(assignments.map(\.teacherID)).count

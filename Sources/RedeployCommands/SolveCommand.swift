@@ -56,6 +56,8 @@ struct SolveCommand: ParsableCommand {
     var explain = false
     @Flag(name: .long, help: "Also write \(ReadableCSV.names) for a spreadsheet (names, areas, numbers rounded for display).")
     var spreadsheet = false
+    @Option(name: .long, help: "Also write the plan workbook (.xlsx) here: summary, transfers, hires and releases, schools, by school, by area.")
+    var xlsx: String?
     @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
     @Flag(name: .long, help: "Print GLPK's log on standard error.") var verbose = false
 
@@ -97,9 +99,11 @@ struct SolveCommand: ParsableCommand {
         progress.stage("writing")
         do {
             try Interruption.committing {
-                let readable = spreadsheet ? ReadableCSV.files(PlanSheets(PlanView(instance: instance, output: output))) : []
-                try AtomicFiles.write(output.files(instance) + readable, into: out)
+                let readable = try ReadablePlan(PlanView(instance: instance, output: output), spreadsheet: spreadsheet, xlsx: xlsx)
+                defer { readable.discard() }
+                try AtomicFiles.write(output.files(instance) + readable.csvFiles, into: out)
                 try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output)
+                try readable.commit()
             }
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])
@@ -109,6 +113,7 @@ struct SolveCommand: ParsableCommand {
         if !quiet {
             var lines = Self.summaryLines(output, seconds: (clock.now - start).inSeconds, out: out)
             if spreadsheet { lines = lines.replacingOccurrences(of: "summary.json to", with: "summary.json, \(ReadableCSV.names) to") }
+            if let xlsx { lines += "\nWrote the plan workbook to \(xlsx)" }
             print(method == .greedy ? lines.replacingOccurrences(of: ": feasible\n", with: ": feasible (greedy, not optimised)\n") : lines)
             if let explanation { print(ExplanationOutput.text(explanation), terminator: "") }
         }

@@ -1,0 +1,76 @@
+import Foundation
+import Workbook
+
+/// The plan workbook (`solve --xlsx`, `report --xlsx`): every table of `PlanSheets` as a sheet,
+/// its header row bold on grey and frozen, columns as wide as their content, numbers stored in
+/// full (the contract's round-trip precision) under a display format, shortage filled red and
+/// surplus green, totals bold. The layout is described in docs/WORKBOOK.md.
+public enum PlanWorkbookFile {
+    /// Excel's light red and light green (its "Bad" and "Good" cell styles).
+    static let shortageFill = "FFC7CE"
+    static let surplusFill = "C6EFCE"
+
+    /// The bytes of the workbook.
+    public static func data(_ sheets: PlanSheets) throws(WorkbookError) -> Data {
+        try WorkbookWriter(sheets: sheets.all().map(sheet)).data()
+    }
+
+    static func sheet(_ table: SheetTable) -> WorkbookWriter.Sheet {
+        let styles = table.columns.map(ColumnStyles.init)
+        var rows: [[WorkbookWriter.Cell]] = []
+        rows.reserveCapacity(table.rows.count + 1)
+        rows.append(table.columns.map { .text($0.heading, style: .header) })
+        let firstTotal = table.rows.count - table.totalRows
+        for (r, row) in table.rows.enumerated() {
+            let bold = r >= firstTotal
+            rows.append(row.enumerated().map { c, cell in styles[c].cell(cell, bold: bold) })
+        }
+        return WorkbookWriter.Sheet(name: table.name, rows: rows, frozenRows: 1, columnWidths: table.widths)
+    }
+
+    /// The styles a column's cells take, made once per column rather than once per cell.
+    struct ColumnStyles {
+        let column: SheetTable.Column
+        let plain: WorkbookWriter.Style
+        let count: WorkbookWriter.Style
+
+        init(_ column: SheetTable.Column) {
+            self.column = column
+            plain = WorkbookWriter.Style(numberFormat: Self.format(column.kind))
+            count = WorkbookWriter.Style(numberFormat: column.kind == .year || column.kind == .text ? "0" : "#,##0")
+        }
+
+        static func format(_ kind: SheetTable.Kind) -> String? {
+            switch kind {
+            case .text, .teachers: return nil
+            case .whole: return "#,##0"
+            case .year: return "0"
+            case .decimal: return "#,##0.00"
+            }
+        }
+
+        func cell(_ cell: SheetTable.Cell, bold: Bool) -> WorkbookWriter.Cell {
+            switch cell {
+            case .empty: return .empty
+            case .text(let text): return .text(text, style: bold ? WorkbookWriter.Style(bold: true) : .plain)
+            case .count(let value): return .number(Double(value), style: styled(count, value: Double(value), bold: bold))
+            case .number(let value): return .number(value, style: styled(plain, value: value, bold: bold))
+            }
+        }
+
+        /// Shortage above 0 red; a balance below 0 red, above 0 green; totals bold. A shortage
+        /// within the checker's tolerance (1e-6) is no shortage.
+        private func styled(_ base: WorkbookWriter.Style, value: Double, bold: Bool) -> WorkbookWriter.Style {
+            var style = base
+            style.bold = bold
+            switch column.highlight {
+            case .none: break
+            case .shortage: if value > 1e-6 { style.fill = PlanWorkbookFile.shortageFill }
+            case .balance:
+                if value < -1e-6 { style.fill = PlanWorkbookFile.shortageFill }
+                if value > 1e-6 { style.fill = PlanWorkbookFile.surplusFill }
+            }
+            return style
+        }
+    }
+}
