@@ -65,6 +65,7 @@ let package = Package(
         .target(name: "RedeployTestSupport", path: "Tests/RedeployTestSupport"),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow", "RedeployTestSupport"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "RedeployTestSupport"]),
+        .testTarget(name: "PlanWorkbookTests", dependencies: ["PlanWorkbook", "Workbook", "ScenarioIO", "RedeployDomain"]),
         .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
         .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming", "ScenarioGenerator", "RedeployTestSupport"]),
