@@ -114,19 +114,22 @@ struct EvaluationReport {
             var message = v.message
             let others = v.contributing.compactMap { file.line(ofAction: $0) }
             if others.count > 1 || (others.count == 1 && v.breaking == nil) {
-                let shown = others.prefix(8).map(String.init).joined(separator: ", ")
-                message += " (lines \(shown)\(others.count > 8 ? " and \(others.count - 8) more" : ""))"
+                let shown = others.prefix(8).map(file.place(ofLine:)).joined(separator: ", ")
+                let word = file.sheetNames == nil ? "lines " : ""
+                message += " (\(word)\(shown)\(others.count > 8 ? " and \(others.count - 8) more" : ""))"
             }
             return (file.line(ofAction: v.primaryAction), message)
-        }, file: file.file)
+        }, file: file.file, place: file.place(ofLine:))
     }
 
-    /// Messages as `FILE:LINE: message`, in line order, then those without a line as
-    /// `FILE: message`, each group keeping the order given.
-    static func located(_ messages: [(line: Int?, message: String)], file: String) -> [String] {
+    /// Messages as `FILE:LINE: message` (`FILE:Sheet!A7: message` for a plan workbook, as
+    /// `place` says), in line order, then those without a line as `FILE: message`, each group
+    /// keeping the order given.
+    static func located(_ messages: [(line: Int?, message: String)], file: String,
+                        place: (Int) -> String = { String($0) }) -> [String] {
         let located = messages.enumerated().map { k, item in
             (line: item.line, order: k,
-             text: item.line.map { "\(file):\($0): \(item.message)" } ?? "\(file): \(item.message)")
+             text: item.line.map { "\(file):\(place($0)): \(item.message)" } ?? "\(file): \(item.message)")
         }
         return located.sorted { a, b in
             switch (a.line, b.line) {
@@ -147,7 +150,7 @@ struct EvaluationReport {
             let known = instance.km(i, j)
             if let known, abs(known - given) <= 1e-6 * max(1, abs(known)) { continue }
             let scenarioKm = known.map { "the scenario's \(NumberText.format($0)) km" } ?? "an unknown distance in the scenario (0 in the cost)"
-            notes.append("\(file.file):\(file.lines[k]): note: km \(NumberText.format(given)) differs from \(scenarioKm); the cost uses the scenario's")
+            notes.append("\(file.file):\(file.place(ofLine: file.lines[k])): note: km \(NumberText.format(given)) differs from \(scenarioKm); the cost uses the scenario's")
         }
         return notes
     }

@@ -1,10 +1,14 @@
+import Workbook
+
 /// One problem found in a scenario's files, with where it is.
 ///
 /// The description is what a planner reads on standard error:
 /// - `file:line:column: message` for a CSV field or cell (column counted in Unicode scalars, from 1);
 /// - `file:line:column: key: message` for a YAML value whose position is known;
 /// - `file: key: message` for a YAML key without a position (e.g. a key that is missing);
-/// - `file: message` for the file as a whole (missing, empty, not UTF-8).
+/// - `file: message` for the file as a whole (missing, empty, not UTF-8);
+/// - `file:Sheet!C17: message` for a cell of a workbook's sheet (line is the row, column the
+///   column), `file:Sheet!17:17: message` for a row, `file:Sheet: message` for the sheet.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// 1-based line, when the problem has a position.
@@ -14,6 +18,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The YAML key path (e.g. `policy.max_out_share`), for scenario.yaml problems.
     public var key: String?
     public var message: String
+    /// The sheet, when `file` is a workbook: `line` and `column` are then a cell's row and column.
+    public var sheet: String?
 
     public init(file: String, line: Int? = nil, column: Int? = nil, key: String? = nil, message: String) {
         self.file = file
@@ -25,7 +31,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var text = file
-        if let line {
+        if let sheet {
+            text += ":" + SheetName.quoted(sheet)
+            if let line {
+                text += "!" + (column.map { CellReference.columnName($0) + "\(line)" } ?? "\(line):\(line)")
+            }
+        } else if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }
         }

@@ -11,6 +11,8 @@ public struct PlanFile: Sendable, Equatable {
     public var lines: [Int]
     /// Whether the file has a km column (km of the actions is nil when it has none).
     public var hasKmColumn: Bool
+    /// For a plan workbook, its sheets: `lines` then encode sheet and row (`PlanWorkbookReader`).
+    public var sheetNames: [String]?
 
     public init(file: String, plan: Plan, lines: [Int], hasKmColumn: Bool) {
         self.file = file
@@ -40,7 +42,8 @@ public enum PlanReader {
 
     /// Reads the file at `path`; `file` names it in diagnostics (default: `path`).
     public static func read(contentsOf path: String, file: String? = nil) throws(ScenarioError) -> PlanFile {
-        try read(CSVTable.read(contentsOf: path, file: file ?? path))
+        if ScenarioWorkbooks.isWholeWorkbook(path) { return try PlanWorkbookReader.read(contentsOf: path, file: file ?? path) }
+        return try read(CSVTable.read(contentsOf: path, file: file ?? path))
     }
 
     public static func parse(_ text: String, file: String) throws(ScenarioError) -> PlanFile {

@@ -60,7 +60,7 @@ struct ConfigMap {
 /// The keys scenario.yaml may hold (docs/MODEL.md sections 1, 5 and 6).
 enum ScenarioKeys {
     static let top = ["name", "extends", "schools", "staff", "norms", "distances", "policy", "costs",
-                      "retraining", "horizon", "roster", "retirement"]
+                      "retraining", "horizon", "roster", "retirement", "locks"]
     static let policy = ["payroll_change", "hiring", "same_level", "transfer_scope", "max_distance_km",
                          "max_out_share", "sharing", "qualifications"]
     static let costs = ["move", "per_km", "hire", "release"]
@@ -232,7 +232,7 @@ struct YAMLChainReader {
 
     /// Converts a mapping, reporting unknown keys (with the nearest valid key) at their marks;
     /// `allowed` nil takes any key.
-    private mutating func configMap(_ mapping: Node.Mapping, source: YAMLSource, path: [String],
+    mutating func configMap(_ mapping: Node.Mapping, source: YAMLSource, path: [String],
                                     allowed: [String]?) -> ConfigMap {
         var map = ConfigMap(mark: mapping.mark, source: source)
         let prefix = path.isEmpty ? "" : path.joined(separator: ".") + "."

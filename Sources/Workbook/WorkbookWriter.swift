@@ -88,8 +88,13 @@ public struct WorkbookWriter: Sendable {
     /// The bytes of the `.xlsx` file. Throws for a sheet name Excel refuses, a number that is
     /// not finite, or a sheet past Excel's grid.
     public func data() throws(WorkbookError) -> Data {
+        try Self.zip(try parts())
+    }
+
+    /// The parts `data()` zips, by path, in order: for tests that damage one part on purpose.
+    public func parts() throws(WorkbookError) -> [(String, Data)] {
         var builder = WorkbookParts(self)
-        return try Self.zip(try builder.parts())
+        return try builder.parts()
     }
 
     /// A zip of `parts` in the given order, deflated, with fixed timestamps: what `data()` uses,

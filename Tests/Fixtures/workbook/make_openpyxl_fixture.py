@@ -43,6 +43,6 @@ plan["B1"] = "teachers"
 plan.merge_cells("C1:D1")
 plan["C1"] = "to"
 plan["A2"] = "hire"
-plan["B2"] = 0.1 + 0.2                                # 0.30000000000000004 must survive
+plan["B2"] = 0.1 + 0.2                                # openpyxl stores 15 digits: 0.3
 
 book.save("openpyxl.xlsx")
