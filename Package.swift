@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "RedeployDomain", targets: ["RedeployDomain"]),
         .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
         .library(name: "RedeployPlanner", targets: ["RedeployPlanner"]),
     ],
     dependencies: [
