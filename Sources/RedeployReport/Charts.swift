@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 
 /// Colours of the report. Subjects get distinct colours in the order `ReportData.movedSubjects`
 /// lists them (cycling past the palette's end); reds are kept for shortage.
@@ -41,7 +42,7 @@ enum Palette {
 enum Charts {
     /// Horizontal bars of teachers per class, before (grey) and after (blue), with the norm as
     /// a red tick, one row per area (the level's total first, in bold).
-    static func ratioChart(level: String, rows: [ReportData.Ratio]) -> String {
+    static func ratioChart(level: String, rows: [ReportData.Ratio], _ l: Labels = .english) -> String {
         let label = 170.0, plot = 600.0, right = 170.0
         let top = 28.0, rowHeight = 30.0
         let width = label + plot + right
@@ -52,7 +53,7 @@ enum Charts {
         func x(_ v: Double) -> Double { label + plot * v / maxValue }
         let c = Format.coordinate
 
-        var svg = "<svg class=\"chart ratio-chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"Teachers per class, \(Format.html(level))\">\n"
+        var svg = "<svg class=\"chart ratio-chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"" + l("Teachers per class, {0}", Format.html(level)) + "\">\n"
         // Grid and axis labels.
         var v = 0.0
         while v <= maxValue + 1e-9 {
@@ -62,9 +63,10 @@ enum Charts {
         }
         for (k, row) in rows.enumerated() {
             let y = top + rowHeight * Double(k)
-            let name = row.area ?? "All areas"
+            let name = row.area ?? l("All areas")
             let weight = row.area == nil ? " font-weight=\"700\"" : ""
-            let title = "\(name): \(row.classes) classes, \(row.schools) schools; teachers per class \(fmt(row.before)) before, \(fmt(row.after)) after, norm \(fmt(row.norm))"
+            let title = l("{0}: {1} classes, {2} schools; teachers per class {3} before, {4} after, norm {5}",
+                          name, row.classes, row.schools, fmt(row.before), fmt(row.after), fmt(row.norm))
             svg += "<g class=\"bar-row\"><title>\(Format.html(title))</title>"
             svg += "<text x=\"\(c(label - 8))\" y=\"\(c(y + 18))\" font-size=\"12\" text-anchor=\"end\"\(weight)>\(Format.html(name))</text>"
             if let b = row.before {

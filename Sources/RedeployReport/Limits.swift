@@ -1,5 +1,6 @@
 import Foundation
 import RedeployDomain
+import ScenarioIO
 
 /// What still limits a plan, in plain words, from figures anyone can recompute (no duals):
 ///
@@ -38,19 +39,22 @@ public struct Limits: Sendable {
         /// Payroll room for more hires is left unused.
         case payrollRoom(Double)
 
-        public func text(subject: String) -> String {
+        public func text(subject: String) -> String { text(subject: subject, .english) }
+
+        public func text(subject: String, _ l: Labels) -> String {
             switch self {
-            case .noSpare: return "no spare \(subject) teacher (or teacher qualified for it) left at any other school"
-            case let .otherLevel(x): return "\(Format.fte(x)) FTE spare only at schools of another level (same_level)"
-            case let .otherArea(x): return "\(Format.fte(x)) FTE spare only in other areas (transfer_scope: area)"
-            case let .tooFar(x, cap): return "\(Format.fte(x)) FTE spare only farther than \(Format.count(cap)) km (max_distance_km)"
+            case .noSpare: return l("no spare {0} teacher (or teacher qualified for it) left at any other school", subject)
+            case let .otherLevel(x): return l("{0} FTE spare only at schools of another level (same_level)", Format.fte(x))
+            case let .otherArea(x): return l("{0} FTE spare only in other areas (transfer_scope: area)", Format.fte(x))
+            case let .tooFar(x, cap):
+                return l("{0} FTE spare only farther than {1} km (max_distance_km)", Format.fte(x), Format.count(cap))
             case let .outflowCap(x, share):
-                return "\(Format.fte(x)) FTE spare at schools already sending their maximum (max_out_share \(Format.count(share)))"
-            case let .fractions(x): return "\(Format.fte(x)) FTE spare, but less than one whole teacher at each school"
-            case let .reachable(x): return "\(Format.fte(x)) FTE spare within reach could still move here"
-            case .noHiring: return "no hiring (policy hiring: false)"
-            case .payrollFull: return "no payroll room left to hire"
-            case let .payrollRoom(x): return "payroll room for \(Format.count(x)) more hires is unused"
+                return l("{0} FTE spare at schools already sending their maximum (max_out_share {1})", Format.fte(x), Format.count(share))
+            case let .fractions(x): return l("{0} FTE spare, but less than one whole teacher at each school", Format.fte(x))
+            case let .reachable(x): return l("{0} FTE spare within reach could still move here", Format.fte(x))
+            case .noHiring: return l("no hiring (policy hiring: false)")
+            case .payrollFull: return l("no payroll room left to hire")
+            case let .payrollRoom(x): return l("payroll room for {0} more hires is unused", Format.count(x))
             }
         }
     }
@@ -64,7 +68,9 @@ public struct Limits: Sendable {
         public var schools: Int
         public var reasons: [Reason]
 
-        public var explanation: String { reasons.map { $0.text(subject: subject) }.joined(separator: "; ") }
+        public var explanation: String { explanation(.english) }
+
+        public func explanation(_ l: Labels) -> String { reasons.map { $0.text(subject: subject, l) }.joined(separator: "; ") }
     }
 
     /// The schools' total requirement (FTE) and the most teachers the payroll allows after the plan.
@@ -85,11 +91,16 @@ public struct Limits: Sendable {
     public let wholeSpare: Double
     public let status: String
     public let mipGap: Double?
+    /// Why hiring fills no more of the shortage: no hiring, no payroll room, or room unused.
+    public let hiringReason: Reason
     /// By remaining shortage, largest first.
     public let groups: [Group]
+    /// The same shortage grouped by what keeps spare teachers from it and by level, the largest
+    /// weighted shortage first: a handful of rows where `groups` has one per area and subject.
+    public let ranked: [LimitGroup]
 
     init(instance: Instance, plan: Plan, check: PlanChecker.Report, shortagesBefore: [Double],
-         status: String, mipGap: Double?, areas: [String]) {
+         status: String, mipGap: Double?, areas: [String], levels: [String]) {
         let pairs = instance.pairs
         let policy = instance.policy
         let eps = 1e-6
@@ -132,7 +143,7 @@ public struct Limits: Sendable {
         var taughtBy = [[Int]](repeating: [], count: instance.subjects.count)
         for (a, covered) in instance.canCover.enumerated() { for b in covered { taughtBy[b].append(a) } }
 
-        let hiringReason: Reason = !policy.hiring ? .noHiring
+        hiringReason = !policy.hiring ? .noHiring
             : payrollRoom < (whole ? 1 : eps) ? .payrollFull : .payrollRoom(whole ? (payrollRoom + eps).rounded(.down) : payrollRoom)
 
         // Group the remaining shortage by area and subject.
@@ -146,11 +157,13 @@ public struct Limits: Sendable {
         }
 
         var groups: [Group] = []
+        var kinds: [Int: Kind] = [:]
         for (key, short) in shortAt {
             // rank: 0 level, 1 area, 2 distance, 3 fractions, 4 outflow cap, 5 reachable.
             var best: [Int: Int] = [:]
             for p in short {
                 let j = pairs[p].school
+                var own = [Double](repeating: 0, count: 6)
                 for a in taughtBy[key.subject] {
                     for q in bySubject[a] {
                         let i = pairs[q].school
@@ -158,8 +171,10 @@ public struct Limits: Sendable {
                         let rank = Self.rank(instance, from: i, to: j, spare: spare[q], whole: whole,
                                              sent: sent[i], teachers: teachers[i], eps: eps)
                         best[q] = max(best[q] ?? -1, rank)
+                        own[rank] += spare[q]
                     }
                 }
+                kinds[p] = Kind.dominant(own, eps: eps)
             }
             var amount = [Double](repeating: 0, count: 6)
             for q in best.keys.sorted() { amount[best[q]!] += spare[q] }  // in pair order: the same sums every run
@@ -176,6 +191,7 @@ public struct Limits: Sendable {
                                 shortageAfter: short.reduce(0) { $0 + check.shortages[$1] },
                                 schools: Set(short.map { pairs[$0].school }).count, reasons: reasons))
         }
+        ranked = Self.limitGroups(instance, shortages: check.shortages, kinds: kinds, levels: levels)
         let areaRank = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
         self.groups = groups.sorted { a, b in
             if abs(a.shortageAfter - b.shortageAfter) > 1e-9 { return a.shortageAfter > b.shortageAfter }
@@ -231,42 +247,49 @@ public struct Limits: Sendable {
     }
 
     /// The sentences on the plan as a whole, in reading order.
-    public var overview: [String] {
+    public var overview: [String] { overview(.english) }
+
+    public func overview(_ l: Labels) -> [String] {
         var lines: [String] = []
         let cap = Double(payrollCap)
-        var balance = "The schools need \(Format.fte(required)) FTE in all; the payroll allows at most \(payrollCap) teachers after the plan"
-        balance += payrollChange == 0 ? " (budget-neutral)." : " (payroll_change \(payrollChange))."
+        var balance = l("The schools need {0} FTE in all; the payroll allows at most {1} teachers after the plan",
+                        Format.fte(required), payrollCap)
+        balance += payrollChange == 0 ? l(" (budget-neutral).") : l(" (payroll_change {0}).", payrollChange)
         if required > cap + 1e-6 {
-            balance += " So at least \(Format.fte(required - cap)) FTE stay short whatever the plan."
+            balance += l(" So at least {0} FTE stay short whatever the plan.", Format.fte(required - cap))
         } else {
-            balance += " In total there are enough posts: what stays short is a matter of where teachers are and what they teach."
+            balance += l(" In total there are enough posts: what stays short is a matter of where teachers are and what they teach.")
         }
         lines.append(balance)
         if !hiring {
-            lines.append("Hiring is not allowed (policy hiring: false): only transfers can fill a gap.")
+            lines.append(l("Hiring is not allowed (policy hiring: false): only transfers can fill a gap."))
         } else {
-            var payroll = "Hires − releases = \(Format.count(netHires)), of the \(leaving + payrollChange) that leavers (\(leaving))"
-                + " and payroll_change (\(payrollChange)) allow"
+            var payroll = l("Hires − releases = {0}, of the {1} that leavers ({2}) and payroll_change ({3}) allow",
+                            Format.count(netHires), leaving + payrollChange, leaving, payrollChange)
             payroll += payrollRoom < (wholeTeachers ? 1 : 1e-6)
-                ? ": the payroll is used up, so every further hire would need a release."
-                : ": room for \(Format.count(payrollRoom)) more is left."
+                ? l(": the payroll is used up, so every further hire would need a release.")
+                : l(": room for {0} more is left.", Format.count(payrollRoom))
             lines.append(payroll)
         }
         if wholeTeachers && fractionalSpare > 1e-6 {
-            lines.append("\(Format.fte(fractionalSpare)) FTE of spare time is spread over \(fractionalPairs) school-subjects "
-                + "in pieces smaller than one teacher; with whole teachers only (sharing: false) it cannot move. "
-                + "Teachers shared between schools (sharing: true) could use it.")
+            lines.append(l("{0} FTE of spare time is spread over {1} school-subjects in pieces smaller than one teacher; "
+                + "with whole teachers only (sharing: false) it cannot move. Teachers shared between schools (sharing: true) could use it.",
+                Format.fte(fractionalSpare), fractionalPairs))
         }
         if wholeSpare > 1e-6 {
-            lines.append("\(Format.count(wholeSpare)) \(wholeTeachers ? "whole " : "")teachers are still spare after the plan "
-                + "(more than their school needs in what they teach); the table below says whether any of them could reach a gap.")
+            lines.append(wholeTeachers
+                ? l("{0} whole teachers are still spare after the plan (more than their school needs in what they teach); "
+                    + "the table below says whether any of them could reach a gap.", Format.count(wholeSpare))
+                : l("{0} teachers are still spare after the plan (more than their school needs in what they teach); "
+                    + "the table below says whether any of them could reach a gap.", Format.count(wholeSpare)))
         }
         if status != "optimal" {
-            var text = "The plan is not proven optimal (status \(status)"
-            if let gap = mipGap, gap > 0 { text += ", gap \(Format.percent(gap, 2))" }
-            lines.append(text + "): some shortage below might still be avoidable.")
+            lines.append(mipGap.map { $0 > 0 } == true
+                ? l("The plan is not proven optimal (status {0}, gap {1}): some shortage below might still be avoidable.",
+                    status, Format.percent(mipGap!, 2))
+                : l("The plan is not proven optimal (status {0}): some shortage below might still be avoidable.", status))
         }
-        if groups.isEmpty { lines.append("No shortage remains.") }
+        if groups.isEmpty { lines.append(l("No shortage remains.")) }
         return lines
     }
 }

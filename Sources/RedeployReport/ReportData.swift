@@ -23,8 +23,16 @@ public struct ReportData: Sendable {
         public var shortageAfter: Double
         public var required: Double
         public var schools: Int
+        /// Schools short at all: their shortage, summed over their subjects, above 1e-6 FTE.
         public var schoolsShortBefore: Int
         public var schoolsShortAfter: Int
+        /// Schools short by one whole teacher or more: their summed shortage at least 1 FTE. The
+        /// others are short by a fraction of a teacher, which whole teachers cannot fill without sharing.
+        public var schoolsShortWholeBefore: Int
+        public var schoolsShortWholeAfter: Int
+        /// The whole teachers missing: each school's summed shortage rounded down, added up.
+        public var wholeTeachersShortBefore: Int
+        public var wholeTeachersShortAfter: Int
         public var transfers: Double
         public var hires: Double
         public var releases: Double
@@ -143,12 +151,15 @@ public struct ReportData: Sendable {
     public let arrivalGroups: [ArrivalGroup]
     public let releases: [Release]
     public let limits: Limits
+    /// What `solve --explain` found, when the plan was solved with it.
+    public let explanation: ExplanationSummary?
 
     /// The data of a plan. `weightedShortageBefore` is W0 (docs/MODEL.md 3.1); pass nil to have it
     /// recomputed from the instance.
     public init(instance: Instance, plan: Plan, check: PlanChecker.Report, status: String,
-                weightedShortageBefore: Double? = nil, mipGap: Double?) {
+                weightedShortageBefore: Double? = nil, mipGap: Double?, explanation: ExplanationSummary? = nil) {
         self.instance = instance
+        self.explanation = explanation
         self.plan = plan
         self.check = check
         let pairs = instance.pairs
@@ -204,6 +215,10 @@ public struct ReportData: Sendable {
             required: pairs.reduce(0) { $0 + $1.required }, schools: schools.count,
             schoolsShortBefore: summaries.filter { $0.shortageBefore > short }.count,
             schoolsShortAfter: summaries.filter { $0.shortageAfter > short }.count,
+            schoolsShortWholeBefore: summaries.filter { Self.wholeTeachers($0.shortageBefore) >= 1 }.count,
+            schoolsShortWholeAfter: summaries.filter { Self.wholeTeachers($0.shortageAfter) >= 1 }.count,
+            wholeTeachersShortBefore: summaries.reduce(0) { $0 + Self.wholeTeachers($1.shortageBefore) },
+            wholeTeachersShortAfter: summaries.reduce(0) { $0 + Self.wholeTeachers($1.shortageAfter) },
             transfers: check.transfers, hires: check.hires, releases: check.releases,
             payrollBefore: check.payrollBefore, payrollAfter: check.payrollAfter,
             payrollCap: check.payrollBefore + scenarioPolicy.payrollChange, cost: check.cost, teacherKm: teacherKm,
@@ -286,13 +301,20 @@ public struct ReportData: Sendable {
         self.releases = releases.sorted { ($0.school, $0.action) < ($1.school, $1.action) }
 
         limits = Limits(instance: instance, plan: plan, check: check, shortagesBefore: shortBefore,
-                        status: status, mipGap: mipGap, areas: areas)
+                        status: status, mipGap: mipGap, areas: areas, levels: levels)
     }
 
     /// The data of what `solve` writes.
     public init(instance: Instance, output: PlanOutput) {
         self.init(instance: instance, plan: output.plan, check: output.report, status: output.status,
-                  weightedShortageBefore: output.weightedShortageBefore, mipGap: output.mipGap)
+                  weightedShortageBefore: output.weightedShortageBefore, mipGap: output.mipGap,
+                  explanation: output.extra.last { $0.0 == "explanation" }.flatMap { ExplanationSummary(jsonText: $0.1) })
+    }
+
+    /// The whole teachers in a shortage of `fte`: rounded down, with 1e-6 of tolerance (docs/MODEL.md
+    /// 3.2), so that 0.9999999 counts as one.
+    static func wholeTeachers(_ fte: Double) -> Int {
+        fte > 0 ? Int((fte + 1e-6).rounded(.down)) : 0
     }
 
     /// A school's display name: "name (id)", or the id alone.

@@ -64,7 +64,8 @@ public enum ReportFiles {
         let summary = solved.summary
         let data = ReportData(instance: instance, plan: solved.planFile.plan, check: check,
                               status: summary?["status"] as? String ?? "unknown", weightedShortageBefore: nil,
-                              mipGap: (summary?["mip_gap"] as? NSNumber)?.doubleValue)
+                              mipGap: (summary?["mip_gap"] as? NSNumber)?.doubleValue,
+                              explanation: ExplanationSummary(json: summary?["explanation"]))
         let warnings = summary == nil ? ["\(solved.summaryPath): not found; the status is shown as unknown"] : []
         return Loaded(data: data, warnings: warnings)
     }
