@@ -125,6 +125,7 @@ extension Scenario {
         guard let horizon, let first = horizon.years.first, horizon.years.contains(year) else { return self }
         var result = self
         result.horizon = nil
+        result.locks = []  // a horizon's locks are the horizon's (HorizonInstance), not a year's
         result.policy.payrollChange = horizon.payrollChange(in: year, policy: policy.payrollChange)
         let classes = horizon.classes(in: year)
         result.schools = schools.map { school in

@@ -101,6 +101,12 @@ public struct HorizonInstance: Sendable {
     public let costs: Costs
     /// The first year's instance, for the transfer rules and distances (the same every year).
     public let transfers: Instance
+    /// locks.csv's rows (docs/MODEL.md section 8) in this horizon's indices; a window of the
+    /// myopic plan holds what is left of them for its year.
+    public internal(set) var locks: [LockRule]
+    /// The roster lines of each pair's must_move teachers, to name them where a lock leaves
+    /// them no way out.
+    public let mustMoveSources: [Int: [String]]
 
     public init(_ scenario: Scenario) {
         let years = scenario.horizon?.years ?? [0]
@@ -128,6 +134,16 @@ public struct HorizonInstance: Sendable {
         hasRetrainingRows = !scenario.retraining.isEmpty
         retraining = Self.retrainingOptions(scenario.retraining, pairs: pairs, schools: first.schools,
                                             subjects: subjects, transfers: first)
+        locks = LockRule.resolve(scenario.locks, schoolIndex: first.schoolIndex, subjectIndex: subjectIndex,
+                                 years: scenario.horizon?.years, whole: !scenario.policy.sharing)
+        let (allPairs, ranges) = (pairs, pairRanges)
+        var sources: [Int: [String]] = [:]
+        for (k, row) in scenario.roster.enumerated() where row.mustMove && k < scenario.rosterSources.count {
+            guard let s = first.schoolIndex[row.schoolID], let a = subjectIndex[row.subject],
+                  let p = ranges[s].first(where: { allPairs[$0].subject == a }) else { continue }
+            sources[p, default: []].append(scenario.rosterSources[k])
+        }
+        mustMoveSources = sources
     }
 
     /// Whether the scenario has a horizon (years are named), rather than one unnamed year.
@@ -140,8 +156,24 @@ public struct HorizonInstance: Sendable {
     /// the courses begun before it (`arriving` in it, `inCourse` during it), its own leavers,
     /// requirements, cap and weight, and the stay floor the whole horizon sets for it. The
     /// myopic plan solves these one after the other.
-    public func window(_ k: Int, staff: [Double], arriving: [Double], inCourse: Double) -> HorizonInstance {
+    /// `locksUsed`: the teachers the earlier years transferred under each lock row. A row of
+    /// year k bounds the window; a row of all years gives it what the earlier years left of its
+    /// max, and its min (less what they used) in the last year only.
+    public func window(_ k: Int, staff: [Double], arriving: [Double], inCourse: Double,
+                       locksUsed: [Double] = []) -> HorizonInstance {
         var window = self
+        window.locks = locks.enumerated().compactMap { n, rule in
+            var kept = rule
+            if let year = rule.year {
+                guard year == k else { return nil }
+                kept.year = 0
+                return kept
+            }
+            let used = n < locksUsed.count ? locksUsed[n] : 0
+            kept.max = rule.max.map { Swift.max(0, $0 - used) }
+            kept.min = k == years.count - 1 ? Swift.max(0, rule.min - used) : 0
+            return kept
+        }
         window.years = [years[k]]
         window.payrollCap = [payrollCap[k]]
         window.inCourse = [inCourse]

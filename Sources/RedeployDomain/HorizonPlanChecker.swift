@@ -30,6 +30,8 @@ public enum HorizonPlanChecker {
         public var cost: Double
         public var years: [Year]
         public var payrollBefore: Int
+        /// The teachers transferred under each lock row (section 8), in the instance's order.
+        public var lockSums: [Double] = []
         public var isValid: Bool { violations.isEmpty }
         public var transfers: Double { years.reduce(0) { $0 + $1.transfers } }
         public var hires: Double { years.reduce(0) { $0 + $1.hires } }
@@ -62,9 +64,11 @@ public enum HorizonPlanChecker {
         var payrollSteps: [[Int]]
         var years: [Year]
         var cost = 0.0
+        var locks: LockTally
 
         init(_ instance: HorizonInstance) {
             self.instance = instance
+            locks = LockTally(LockIndex(instance.locks))
             schoolIndex = Dictionary(instance.schools.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             subjectIndex = Dictionary(uniqueKeysWithValues: instance.subjects.enumerated().map { ($1, $0) })
             options = Dictionary(instance.retraining.enumerated().map { ([$1.from, $1.to], $0) }, uniquingKeysWith: { a, _ in a })
@@ -133,6 +137,8 @@ public enum HorizonPlanChecker {
                 if i == j { fail(index, "a transfer must go to another school"); return }
                 if !instance.transfers.transferAllowed(from: i, to: j) {
                     fail(index, "the policy forbids transfers from '\(action.from!)' to '\(action.to!)'")
+                } else {
+                    locks.add(from: i, to: j, subject: instance.pairs[from].subject, year: y, amount: amount, action: index)
                 }
                 leave(from, y, amount, index: index, counted: true)
                 into[y][to] += amount
@@ -210,6 +216,7 @@ public enum HorizonPlanChecker {
                      + "away \(pair.mustMove) \(instance.subjects[pair.subject]) teachers of its roster, the plan moves "
                      + "\(number(moved[p]))", contributing: outSteps[0][p] ?? [])
             }
+            for (message, contributing) in locks.broken(tolerance: tolerance) { fail(nil, message, contributing: contributing) }
             var staff: [[Double]] = [], shortages: [[Double]] = []
             var weighted = 0.0
             var previous = pairs.map(\.initial)
@@ -239,7 +246,8 @@ public enum HorizonPlanChecker {
                 previous = n
             }
             return Report(violations: violations, staff: staff, shortages: shortages, arrivals: arrivals, inCourse: inCourse,
-                          weightedShortage: weighted, cost: cost, years: years, payrollBefore: instance.headcount)
+                          weightedShortage: weighted, cost: cost, years: years, payrollBefore: instance.headcount,
+                          lockSums: locks.sums)
         }
 
         mutating func failPassThrough(_ p: Int, _ y: Int, movable: Double) {

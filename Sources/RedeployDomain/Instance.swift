@@ -35,6 +35,8 @@ public struct Instance: Sendable {
     public let canCover: [[Int]]
     public let schoolIndex: [String: Int]
     public let subjectIndex: [String: Int]
+    /// locks.csv's rows (docs/MODEL.md section 8), bounds rounded inward for whole teachers.
+    public let locks: [LockRule]
     private let listedKm: [SchoolPairKey: Double]
     /// What `transferCost` asks of every school, without copying a `School` (its strings)
     /// for each of the millions of candidate arcs of a large province.
@@ -99,6 +101,8 @@ public struct Instance: Sendable {
         }
         listedKm = km
         places = Self.places(schools)
+        locks = LockRule.resolve(scenario.horizon == nil ? scenario.locks : [], schoolIndex: schoolIndex,
+                                 subjectIndex: subjectIndex, years: nil, whole: !scenario.policy.sharing)
     }
 
     private static func places(_ schools: [School]) -> [Place] {

@@ -72,9 +72,11 @@ public enum PlanChecker {
         var outOfPair: [Int: [(action: Int, amount: Double)]] = [:]
         var outOfSchool: [Int: [(action: Int, amount: Double)]] = [:]
         var payrollSteps: [(action: Int, amount: Double)] = []
+        var locks: LockTally
 
         init(instance: Instance) {
             self.instance = instance
+            locks = LockTally(LockIndex(instance.locks))
             sent = [Double](repeating: 0, count: instance.pairs.count)
             released = sent
             staffAfter = instance.pairs.map { Double($0.staying) }
@@ -139,10 +141,12 @@ public enum PlanChecker {
             guard let from, let to else { return }
             let (i, j) = (instance.pairs[from].school, instance.pairs[to].school)
             if i == j { fail(index, "a transfer must go to another school"); return }
+            let x = action.teachers
             if !instance.transferAllowed(from: i, to: j) {
                 fail(index, "the policy forbids transfers from '\(action.from!)' to '\(action.to!)' (\(reason(i, j)))")
+            } else {
+                locks.add(from: i, to: j, subject: instance.pairs[from].subject, amount: x, action: index)
             }
-            let x = action.teachers
             sent[from] += x
             sentBySchool[i] += x
             outOfPair[from, default: []].append((index, x))
@@ -209,6 +213,9 @@ public enum PlanChecker {
                                 "school '\(instance.schools[s].id)' sends \(number(sentBySchool[s])) teachers, above max_out_share \(number(share)) x \(teachers) = \(number(share * Double(teachers)))")
                     }
                 }
+            }
+            for (message, contributing) in locks.broken(tolerance: tolerance) {
+                violations.append(Violation(action: nil, message: message, contributing: contributing, breaking: nil))
             }
         }
     }

@@ -21,6 +21,12 @@ public struct Scenario: Sendable, Equatable {
     /// roster.csv (docs/MODEL.md section 7): the teachers one by one, in file order; empty when
     /// the scenario names no roster.
     public var roster: [RosterRow] = []
+    /// Where each roster row is (`roster.csv:17`), in the order of `roster`, so that a message
+    /// can name a teacher's line without the teacher; empty when unknown.
+    public var rosterSources: [String] = []
+    /// locks.csv (docs/MODEL.md section 8): moves decided and refused; empty when the scenario
+    /// names no such file.
+    public var locks: [TransferLock] = []
 
     public init(name: String = "", schools: [School], staff: [StaffRow], norms: [NormRow]? = nil,
                 normRules: NormRules? = nil,

@@ -28,6 +28,10 @@ public enum DirectModel {
         var program: LinearProgram
         var shortageWeights: [Double]
         var costs: [Double]
+        /// The row of each lock (section 8), in the order of the instance's locks.
+        var lockRows: [Int] = []
+        /// The must_move row of each pair that has one (section 7).
+        var mustMoveRows: [Int: Int] = [:]
     }
 
     /// Stage 1 (least W) as a MIP, then stage 2 (least C) with the explicit row W <= W*. Shared
@@ -84,6 +88,9 @@ public enum DirectModel {
                 lp.addRow(upper: share * Double(range.reduce(0) { $0 + pairs[$1].teachers }))
             }
         }
+        // Section 8: min <= sum of the transfers a lock row matches <= max.
+        let locks = LockIndex(instance.locks)
+        let lockRow = instance.locks.map { lp.addRow(lower: $0.min, upper: $0.max ?? .infinity) }
         for (p, pair) in pairs.enumerated() {
             // x(i, j, a) for every other school j holding pair (j, a) that the policy allows.
             for (q, other) in pairs.enumerated()
@@ -94,6 +101,9 @@ public enum DirectModel {
                 lp.addEntry(row: staffRow[p], column: x, value: 1)
                 lp.addEntry(row: staffRow[q], column: x, value: -1)
                 if !outRow.isEmpty { lp.addEntry(row: outRow[pair.school], column: x, value: 1) }
+                for k in locks.matching(from: pair.school, to: other.school, subject: pair.subject) {
+                    lp.addEntry(row: lockRow[k], column: x, value: 1)
+                }
             }
             if instance.policy.hiring {
                 let h = column(cost: instance.costs.hire, isInteger: integer)
@@ -113,6 +123,6 @@ public enum DirectModel {
             let u = column(weight: instance.schools[pair.school].priority, isInteger: false)
             lp.addEntry(row: coverRow[p], column: u, value: 1)
         }
-        return Built(program: lp, shortageWeights: weights, costs: costs)
+        return Built(program: lp, shortageWeights: weights, costs: costs, lockRows: lockRow)
     }
 }

@@ -82,7 +82,8 @@ public struct FlowModel: Sendable {
     public init(_ instance: Instance, ignoringOutflowCap: Bool = false, shortageOnly: Bool = false) {
         var builder = Builder(instance: instance)
         builder.ignoringOutflowCap = ignoringOutflowCap
-        builder.pooled = shortageOnly && instance.policy.maxDistanceKm == nil
+        // Pools have no transfer of their own for a lock row to bound.
+        builder.pooled = shortageOnly && instance.policy.maxDistanceKm == nil && instance.locks.isEmpty
         builder.build()
         program = builder.program
         roles = builder.roles
@@ -136,10 +137,16 @@ public struct FlowModel: Sendable {
         var outflowRows: [Int: Int] = [:]
         /// For each pair, the requirement pairs at its school that it covers.
         var covers: [[Int]] = []
+        /// Section 8's rows, and the transfer columns each matches.
+        let locks: LockIndex
+        var lockColumns: [[Int]]
+        var hasLockRows = false
 
         init(instance: Instance) {
             self.instance = instance
             whole = !instance.policy.sharing
+            locks = LockIndex(instance.locks)
+            lockColumns = [[Int]](repeating: [], count: instance.locks.count)
         }
 
         mutating func column(_ role: Role, upper: Double = .infinity, shortage: Double = 0, cost: Double = 0,
@@ -175,6 +182,28 @@ public struct FlowModel: Sendable {
             payrollRow = payroll
             for p in pairs.indices { addPairColumns(p, payroll: payroll) }
             if pooled { addPools() } else { addTransfers() }
+            addLocks()
+        }
+
+        /// Section 8: a row naming one transfer bounds its column (an arc's bounds, so the
+        /// model stays a network); any other row is a side row over the columns it matches.
+        /// A row that matches no column keeps its row, empty: with min > 0 it makes the model
+        /// infeasible, as the contract says.
+        mutating func addLocks() {
+            for (k, rule) in locks.rules.enumerated() {
+                let columns = lockColumns[k]
+                if rule.isSingleArc(years: 1), columns.count == 1 {
+                    let j = columns[0]
+                    let column = program.columns[j]
+                    program.setBounds(column: j, lower: Swift.max(column.lower, rule.min),
+                                      upper: Swift.min(column.upper, rule.max ?? .infinity))
+                    continue
+                }
+                if columns.isEmpty && rule.min <= 0 { continue }
+                let row = program.addRow(lower: rule.min, upper: rule.max ?? .infinity)
+                for j in columns { program.addEntry(row: row, column: j, value: 1) }
+                hasLockRows = true
+            }
         }
 
         /// A requirement is coupled when a subject at its school covers it and another requirement.
@@ -240,16 +269,28 @@ public struct FlowModel: Sendable {
                 let senders = subjectPairs.filter { pairs[$0].movable > 0 }
                 let receivers = subjectPairs.filter { !covers[$0].isEmpty }
                 for p in senders {
-                    let i = pairs[p].school
-                    for q in receivers {
-                        guard let cost = instance.transferCost(from: i, to: pairs[q].school) else { continue }
-                        let x = column(.transfer(from: p, to: q), cost: cost, integer: true)
-                        program.addEntry(row: originRow[p], column: x, value: 1)
-                        program.addEntry(row: staffRow[q], column: x, value: 1)
-                        countOutflow(column: x, school: i)
+                    for q in receivers { addTransfer(p, q) }
+                }
+                // A lock row with min > 0 may need a transfer that cannot pay off: it is made too.
+                guard locks.rules.contains(where: { $0.min > 0 }) else { continue }
+                for p in subjectPairs {
+                    for q in subjectPairs where pairs[q].school != pairs[p].school
+                        && !(pairs[p].movable > 0 && !covers[q].isEmpty)
+                        && locks.demands(from: pairs[p].school, to: pairs[q].school, subject: pairs[p].subject) {
+                        addTransfer(p, q)
                     }
                 }
             }
+        }
+
+        mutating func addTransfer(_ p: Int, _ q: Int) {
+            let (i, j) = (instance.pairs[p].school, instance.pairs[q].school)
+            guard let cost = instance.transferCost(from: i, to: j) else { return }
+            let x = column(.transfer(from: p, to: q), cost: cost, integer: true)
+            program.addEntry(row: originRow[p], column: x, value: 1)
+            program.addEntry(row: staffRow[q], column: x, value: 1)
+            countOutflow(column: x, school: i)
+            for k in locks.matching(from: i, to: j, subject: instance.pairs[p].subject) { lockColumns[k].append(x) }
         }
 
         /// Counts a column of teachers leaving school `i` in its max_out_share row, if any.
@@ -302,7 +343,7 @@ public struct FlowModel: Sendable {
         /// fed by covers or by shortage from U, any excess to T; the payroll node supplies
         /// leavers + payroll_change to hires, takes releases, and sends what is unused to T.
         func networkForm() -> FlowNetwork? {
-            guard whole, !coupled, !hasOutflowRows else { return nil }
+            guard whole, !coupled, !hasOutflowRows, !hasLockRows else { return nil }
             let u = program.rowCount, t = program.rowCount + 1
             var supplies = [Int64](repeating: 0, count: program.rowCount + 2)
             for p in instance.pairs.indices {
@@ -331,8 +372,8 @@ public struct FlowModel: Sendable {
                 case let .pool(p, h): (from, to) = (originRow[p], hubRows[h])
                 case let .draw(h, q): (from, to) = (hubRows[h], staffRow[q])
                 }
-                let upper = program.columns[j].upper
-                net.addArc(from: from, to: to, upper: upper.isFinite ? Int64(upper) : nil)
+                let (lower, upper) = (program.columns[j].lower, program.columns[j].upper)
+                net.addArc(from: from, to: to, lower: Int64(lower), upper: upper.isFinite ? Int64(upper) : nil)
             }
             for p in instance.pairs.indices { net.addArc(from: staffRow[p], to: t) }
             for c in requirementPairs { net.addArc(from: requirementRow[c], to: t) }

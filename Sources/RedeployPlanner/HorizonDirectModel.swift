@@ -54,8 +54,14 @@ public enum HorizonDirectModel {
         var outflow: [[Int]] = []
         /// Section 7: transfers and courses out of a pair in the first year >= its must_move teachers.
         var mustMove: [Int: Int] = [:]
+        /// Section 8: min <= the transfers a lock row matches <= max.
+        var lockRows: [Int] = []
+        var locks: LockIndex
 
-        init(_ instance: HorizonInstance) { self.instance = instance }
+        init(_ instance: HorizonInstance) {
+            self.instance = instance
+            locks = LockIndex(instance.locks)
+        }
 
         var integer: Bool { !instance.policy.sharing }
         var yearCount: Int { instance.years.count }
@@ -75,7 +81,8 @@ public enum HorizonDirectModel {
                 addTransfers(year: y)
                 addRetraining(year: y)
             }
-            return DirectModel.Built(program: lp, shortageWeights: weights, costs: costs)
+            return DirectModel.Built(program: lp, shortageWeights: weights, costs: costs, lockRows: lockRows,
+                                     mustMoveRows: mustMove)
         }
 
         /// n(p, y) with its balance row; no pass-through; cover; payroll; outflow caps.
@@ -118,6 +125,7 @@ public enum HorizonDirectModel {
             for (p, pair) in pairs.enumerated() where pair.mustMove > 0 {
                 mustMove[p] = lp.addRow(lower: Double(pair.mustMove))
             }
+            lockRows = instance.locks.map { lp.addRow(lower: $0.min, upper: $0.max ?? .infinity) }
             if let share = instance.policy.maxOutShare {
                 outflow = instance.pairRanges.map { range in
                     let cap = share * Double(range.reduce(0) { $0 + pairs[$1].teachers })
@@ -158,6 +166,9 @@ public enum HorizonDirectModel {
                     lp.addEntry(row: balance[q][y], column: x, value: -1)
                     if !outflow.isEmpty { lp.addEntry(row: outflow[from.school][y], column: x, value: 1) }
                     if y == 0, let row = mustMove[p] { lp.addEntry(row: row, column: x, value: 1) }
+                    for k in locks.matching(from: from.school, to: to.school, subject: from.subject, year: y) {
+                        lp.addEntry(row: lockRows[k], column: x, value: 1)
+                    }
                 }
             }
         }

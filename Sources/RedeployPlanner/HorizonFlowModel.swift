@@ -42,7 +42,8 @@ public struct HorizonFlowModel: Sendable {
     /// when it happens to meet the caps (the caps only remove plans).
     public init?(_ instance: HorizonInstance, ignoringOutflowCap: Bool = false) {
         let policy = instance.policy
-        guard !policy.sharing, ignoringOutflowCap || policy.maxOutShare == nil, instance.canCover.allSatisfy({ $0.count <= 1 }) else { return nil }
+        guard !policy.sharing, ignoringOutflowCap || policy.maxOutShare == nil, instance.canCover.allSatisfy({ $0.count <= 1 }),
+              instance.locks.allSatisfy({ Self.isArcBound($0, instance) }) else { return nil }
         // A window of the myopic plan starts from whole teachers unless teachers were shared.
         func whole(_ x: Double) -> Bool { x == x.rounded() && abs(x) < 1e12 }
         guard instance.pairs.allSatisfy({ whole($0.initial) && $0.arriving.allSatisfy(whole) }),
@@ -54,6 +55,19 @@ public struct HorizonFlowModel: Sendable {
         stageTwoCosts = builder.stageTwo
         roles = builder.roles
         shortageConstant = builder.constant
+    }
+
+    /// Whether a lock row is the bounds of one transfer arc of the network: it names one
+    /// transfer, and if it asks for one or more teachers, that transfer is allowed (else the
+    /// literal model holds its row, which no plan meets).
+    static func isArcBound(_ rule: LockRule, _ instance: HorizonInstance) -> Bool {
+        guard rule.isSingleArc(years: instance.years.count) else { return false }
+        guard rule.min > 0 else { return true }
+        guard let i = rule.from, let j = rule.to, let a = rule.subject, i != j,
+              instance.schools.indices.contains(i), instance.schools.indices.contains(j), a >= 0,
+              instance.pairIndex(school: i, subject: a) != nil, instance.pairIndex(school: j, subject: a) != nil,
+              rule.year.map({ $0 >= 0 }) ?? true else { return false }
+        return instance.transfers.transferAllowed(from: i, to: j)
     }
 
     private struct Builder {
@@ -142,10 +156,24 @@ public struct HorizonFlowModel: Sendable {
                 for p in group {
                     for q in group where pairs[q].school != pairs[p].school {
                         guard let cost = rules.transferCost(from: pairs[p].school, to: pairs[q].school) else { continue }
-                        arc(outbound[p][y], staff[q][y], cost: cost, role: .transfer(from: p, to: q, year: y))
+                        let (lower, upper) = lockBounds(p, q, year: y)
+                        arc(outbound[p][y], staff[q][y], lower: lower, upper: upper, cost: cost,
+                            role: .transfer(from: p, to: q, year: y))
                     }
                 }
             }
+        }
+
+        /// Section 8: the bounds the lock rows put on transfer p -> q in year y (each names a
+        /// single transfer here, or the model is not a network).
+        func lockBounds(_ p: Int, _ q: Int, year y: Int) -> (Int64, Int64?) {
+            var lower: Int64 = 0, upper: Int64? = nil
+            let (from, to) = (instance.pairs[p], instance.pairs[q])
+            for rule in instance.locks where rule.matches(from: from.school, to: to.school, subject: from.subject, year: y) {
+                lower = Swift.max(lower, Int64(rule.min))
+                if let max = rule.max { upper = Swift.min(upper ?? Int64(max), Int64(max)) }
+            }
+            return (lower, upper)
         }
 
         mutating func addRetraining(year y: Int) {
@@ -222,8 +250,9 @@ public enum HorizonNetworkSolver {
             if case .transfer = role { return count + 1 }
             return count
         }
-        // A must_move arc needs its transfers: a release cannot stand for them there.
-        guard model.instance.policy.hiring, transfers >= threshold,
+        // A must_move arc needs its transfers: a release cannot stand for them there; nor can
+        // it for a transfer a lock bounds.
+        guard model.instance.policy.hiring, transfers >= threshold, model.instance.locks.isEmpty,
               model.instance.pairs.allSatisfy({ $0.mustMove == 0 }) else {
             return try NetworkSimplex.solve(whole, timeLimit: deadline.remaining)
         }

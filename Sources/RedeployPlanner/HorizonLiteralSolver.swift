@@ -34,8 +34,13 @@ struct HorizonLiteralSolver {
         let (built, decisions) = HorizonDirectModel.built(instance)
         let seed = seedTransfers()
         var initial: [Int] = []
+        let locks = LockIndex(instance.locks)
         for (j, decision) in decisions.enumerated() {
-            if case let .transfer(p, q, y) = decision, !seed.contains([p, q, y]) { continue }
+            // A transfer a lock row matches starts in the program: a row with min > 0 over
+            // absent columns would make the restricted program infeasible.
+            if case let .transfer(p, q, y) = decision, !seed.contains([p, q, y]),
+               locks.matching(from: instance.pairs[p].school, to: instance.pairs[q].school,
+                              subject: instance.pairs[p].subject, year: y).isEmpty { continue }
             initial.append(j)
         }
         var stages = ["horizon-literal-columns"]

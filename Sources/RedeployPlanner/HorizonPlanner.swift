@@ -55,6 +55,7 @@ public struct HorizonPlanner: Sendable {
             throw HorizonError.payrollCannotBeMet(year: instance.years[year], least: instance.leastPayroll(year: year),
                                                   cap: instance.payrollCap[year])
         }
+        if let conflict = LockConflicts.unmeetable(instance.locks) { throw conflict }
         let deadline = Deadline(seconds: options.timeLimit)
         let before = HorizonPlanChecker.check(Plan(), against: instance)
         switch method {
@@ -62,6 +63,10 @@ public struct HorizonPlanner: Sendable {
             let solved: Solved
             do {
                 solved = try solveWhole(instance, deadline: deadline)
+            } catch HorizonError.noPlan where !deadline.hasPassed && !instance.locks.isEmpty {
+                // Every year's payroll can be met (checked above), so the locks, with the
+                // must_move rows, are what no plan meets: name them.
+                throw lockConflict(instance, deadline: deadline) ?? HorizonError.noPlan("the locks cannot all hold")
             } catch HorizonError.noPlan(let why) where deadline.hasPassed {
                 // Out of time with no plan: the plan that only releases what the caps demand is
                 // always valid (`leastPayroll`), proves nothing, and is written as such.
@@ -80,7 +85,7 @@ public struct HorizonPlanner: Sendable {
                 let sofar = HorizonPlanChecker.check(Plan(actions: actions), against: instance)
                 let window = instance.window(k, staff: k == 0 ? instance.pairs.map(\.initial) : sofar.staff[k - 1],
                                              arriving: instance.pairs.indices.map { sofar.arrivals[k][$0] },
-                                             inCourse: sofar.inCourse[k])
+                                             inCourse: sofar.inCourse[k], locksUsed: sofar.lockSums)
                 let solved = try solveWhole(window, deadline: deadline)
                 if solved.status == .timeLimit { status = .timeLimit }
                 actions += solved.actions
@@ -89,6 +94,13 @@ public struct HorizonPlanner: Sendable {
             return try finish(instance, actions, status: status, gap: nil, stages: stages, before: before,
                               method: method, expected: nil)
         }
+    }
+
+    /// The lock rows (and must_move roster lines) that make the literal model infeasible.
+    private func lockConflict(_ instance: HorizonInstance, deadline: Deadline) -> LockConflict? {
+        let (built, _) = HorizonDirectModel.built(instance)
+        return LockConflicts.find(built, rules: instance.locks, mustMoveSources: instance.mustMoveSources,
+                                  timeLimit: deadline.remaining)
     }
 
     private struct Solved {

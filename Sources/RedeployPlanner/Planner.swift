@@ -83,6 +83,7 @@ public struct Planner: Sendable {
     public func solve(_ instance: Instance) throws -> Result {
         let deadline = Deadline(seconds: options.timeLimit)
         func remaining() -> Double? { deadline.remaining }
+        if let conflict = LockConflicts.unmeetable(instance.locks) { throw conflict }
         let model = FlowModel(instance)
         let before = Coverage.weightedShortage(instance, staff: instance.pairs.map { Double($0.staying) })
         var stages: [String] = []
@@ -134,6 +135,13 @@ public struct Planner: Sendable {
         result.stages = stages
         guard first.hasPoint else {
             result.status = first.status == .timeLimit ? .timeLimit : .infeasible
+            // Without locks a year always has a plan (do nothing, release what the payroll
+            // demands); with them, say which rows cannot hold together.
+            if result.status == .infeasible, !instance.locks.isEmpty,
+               let conflict = LockConflicts.find(DirectModel.build(instance), rules: instance.locks,
+                                                 timeLimit: remaining()) {
+                throw conflict
+            }
             return result
         }
         if first.status != .optimal {
