@@ -103,6 +103,7 @@ struct ScenarioReader {
         let retrainingRef = yaml.fileRef(merged, "retraining", required: false)
         let horizon = yaml.horizon(merged)
         let rosterRef = yaml.fileRef(merged, "roster", required: false)
+        let locksRef = yaml.fileRef(merged, "locks", required: false)
         let retirement = yaml.retirement(merged, hasHorizon: horizon != nil)
         log = yaml.log
 
@@ -115,6 +116,7 @@ struct ScenarioReader {
         var classesTable = table(horizon?.classes)
         let staffYearsTable = table(horizon?.staff)
         let rosterTable = table(rosterRef)
+        let locksTable = table(locksRef)
 
         var norms: [NormRow]? = nil
         var normRules: NormRules? = nil
@@ -146,6 +148,10 @@ struct ScenarioReader {
             rows.roster($0, schoolIDs: schoolIDs, subjects: staff.map { Set($0.map(\.subject)) }, years: years,
                         retirement: retirement)
         }
+        let locks = locksTable.flatMap {
+            rows.locks($0, schoolIDs: schoolIDs, subjects: staff.map { Self.knownSubjects($0, norms: norms, normRules: normRules, policy: policy) },
+                       years: years, hasHorizon: horizon != nil)
+        }
         log = rows.log
         warnings.append(contentsOf: rows.warnings)
         if rosterRef != nil { Self.countTeachers(roster, into: &staff) }
@@ -174,6 +180,7 @@ struct ScenarioReader {
         var scenario = Scenario(name: name, schools: schools, staff: staff, norms: norms, normRules: normRules,
                                 distances: distances, policy: policy, costs: costs)
         scenario.retraining = retraining ?? []
+        scenario.locks = locks ?? []
         scenario.horizon = horizon.map {
             Horizon(years: $0.years ?? [], classes: classes ?? [], staffYears: staffYears ?? [],
                     payrollChange: $0.payrollChange, yearWeights: $0.yearWeights)
@@ -182,10 +189,21 @@ struct ScenarioReader {
             Self.fillLeavers(rosterCounts, staff: &staff, staffTable: staffTable, horizon: &scenario.horizon)
             scenario.staff = staff
             scenario.roster = roster
+            scenario.rosterSources = rosterTable.map { table in table.rows.map { "\(table.file):\($0.line)" } } ?? []
             if let rosterTable { checkMustMoveCanGo(scenario, rosterTable: rosterTable) }
             guard log.isEmpty else { return nil }
         }
         return scenario
+    }
+
+    /// The subject codes a lock row may name: those of staff.csv, the norms and the
+    /// qualifications (every subject that can be a pair).
+    static func knownSubjects(_ staff: [StaffRow], norms: [NormRow]?, normRules: NormRules?, policy: Policy?) -> Set<String> {
+        var codes = Set(staff.map(\.subject))
+        codes.formUnion((norms ?? []).map(\.subject))
+        if let normRules { codes.formUnion(subjects(normRules)) }
+        for q in policy?.qualifications ?? [] { codes.insert(q.teacher); codes.insert(q.teaches) }
+        return codes
     }
 
     /// Teachers a roster counts (docs/MODEL.md section 7): a staff.csv row whose `teachers` is
