@@ -94,3 +94,33 @@ import Workbook
         #expect(error.description == "plan.xlsx:Transfers!E2: teachers must be a number, got 'two'")
     }
 }
+
+/// The damaged workbooks of `WorkbookFixtures.malformed()` are kept in
+/// Tests/Fixtures/workbook/malformed (one .xlsx per case, and expected.tsv: file, then what the
+/// first message must hold), so that the command tests can run `redeploy` on them. The writer
+/// is deterministic: this test proves the files are the ones the table makes, and rewrites
+/// them when REGENERATE_WORKBOOK_FIXTURES=1.
+@Suite struct MalformedWorkbookFixtureTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/workbook/malformed")
+
+    @Test func fixturesAreTheTable() throws {
+        let cases = try WorkbookFixtures.malformed()
+        let regenerate = ProcessInfo.processInfo.environment["REGENERATE_WORKBOOK_FIXTURES"] == "1"
+        var tsv = ""
+        for (k, (name, data, expected)) in cases.enumerated() {
+            let file = String(format: "%02d-", k + 1) + name.replacingOccurrences(of: " ", with: "-") + ".xlsx"
+            tsv += file + "\t" + expected + "\n"
+            let url = Self.folder.appendingPathComponent(file)
+            if regenerate {
+                try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+                try data.write(to: url)
+            } else {
+                #expect(try Data(contentsOf: url) == data, "\(file) differs from the table: regenerate it")
+            }
+        }
+        let tsvURL = Self.folder.appendingPathComponent("expected.tsv")
+        if regenerate { try tsv.write(to: tsvURL, atomically: true, encoding: .utf8) }
+        #expect(try String(contentsOf: tsvURL, encoding: .utf8) == tsv)
+    }
+}
