@@ -134,14 +134,18 @@ public struct LockTally: Sendable {
         for (k, rule) in index.rules.enumerated() {
             let sum = sums[k]
             if sum < rule.min - tolerance {
-                found.append(("lock \(rule.source): \(Self.number(sum)) teachers transferred where it asks for at least \(Self.number(rule.min))",
+                found.append(("lock \(rule.source): \(Self.teachers(sum)) transferred where it asks for at least \(Self.number(rule.min))",
                               actions[k]))
             } else if let max = rule.max, sum > max + tolerance {
-                found.append(("lock \(rule.source): \(Self.number(sum)) teachers transferred where it allows at most \(Self.number(max))",
+                found.append(("lock \(rule.source): \(Self.teachers(sum)) transferred where it allows at most \(Self.number(max))",
                               actions[k]))
             }
         }
         return found
+    }
+
+    static func teachers(_ x: Double) -> String {
+        x == 1 ? "1 teacher" : "\(number(x)) teachers"
     }
 
     public static func number(_ x: Double) -> String {

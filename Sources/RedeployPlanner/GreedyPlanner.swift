@@ -37,9 +37,20 @@ public struct GreedyPlanner: Sendable {
 
     public init() {}
 
+    /// What the greedy rules cannot follow.
+    public enum Unsupported: Error, CustomStringConvertible {
+        case locks
+
+        public var description: String {
+            "the greedy plan does not follow locks.csv (docs/MODEL.md section 8): solve with --method optimal"
+        }
+    }
+
     /// The greedy plan, checked by `PlanChecker`; throws `Planner.PlannerError.planBreaksContract`
-    /// if the check fails (a bug here, never the scenario's fault).
+    /// if the check fails (a bug here, never the scenario's fault), and `Unsupported.locks` for a
+    /// scenario with locks (its rules move teachers one at a time, blind to them).
     public func solve(_ instance: Instance) throws -> Result {
+        guard instance.locks.isEmpty else { throw Unsupported.locks }
         let plan = self.plan(instance)
         let check = PlanChecker.check(plan, against: instance)
         if !check.isValid { throw Planner.PlannerError.planBreaksContract(check.violations.map(\.description)) }

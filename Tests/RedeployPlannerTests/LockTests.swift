@@ -129,7 +129,7 @@ import Testing
         let plan = Plan(actions: [.transfer(from: "A", to: "C", subject: "math", teachers: 1)])
         let report = PlanChecker.check(plan, against: instance)
         #expect(report.violations.map(\.message) == [
-            "lock locks.csv:3: 1 teachers transferred where it allows at most 0",
+            "lock locks.csv:3: 1 teacher transferred where it allows at most 0",
             "lock locks.csv:4: 0 teachers transferred where it asks for at least 1",
         ])
         #expect(report.violations[0].contributing == [0])
