@@ -122,7 +122,7 @@ public enum HTMLReport {
         nav { font-size: .9em; margin: .6em 0 0; }
         nav a { color: #1f5f99; }
         section { margin-top: 32px; }
-        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 12px; }
         .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
         .card .label { font-size: .85em; color: var(--muted); }
         .card .value { font-size: 1.45em; font-weight: 700; white-space: nowrap; }

@@ -101,7 +101,7 @@ enum HTMLTables {
             page.line("<p class=\"meta\">\(e(school.area)) · \(e(school.level)) · " + l("{0} classes", school.classes)
                 + " · \(counts.joined(separator: ", ")) · "
                 + l("short {0} → {1} FTE", Format.fte(summary.shortageBefore), Format.fte(summary.shortageAfter)) + "</p>")
-            page.line("<table class=\"moves\"><thead><tr><th class=\"text\">" + l("Subject") + "</th><th class=\"text\">" + l("From")
+            page.line("<div class=\"scroll\"><table class=\"moves\"><thead><tr><th class=\"text\">" + l("Subject") + "</th><th class=\"text\">" + l("From")
                 + "</th><th>" + l("Teachers") + "</th><th>km</th><th class=\"text\">" + l("Covers (shortage here before → after)")
                 + "</th></tr></thead><tbody>")
             for arrival in group.arrivals {
@@ -114,18 +114,18 @@ enum HTMLTables {
                     + "<td class=\"text\">\(from)</td><td>\(Format.count(arrival.teachers))</td><td>\(arrival.km.map { Format.fixed($0, 1) } ?? "")</td>"
                     + "<td class=\"text\">\(covers)</td></tr>")
             }
-            page.line("</tbody></table>")
+            page.line("</tbody></table></div>")
             page.line("</div>")
         }
         if !data.releases.isEmpty {
             page.line("<h3 id=\"releases\">" + l("Releases (posts cut)") + "</h3>")
-            page.line("<table class=\"moves\"><thead><tr><th class=\"text\">" + l("School") + "</th><th class=\"text\">" + l("Subject")
+            page.line("<div class=\"scroll\"><table class=\"moves\"><thead><tr><th class=\"text\">" + l("School") + "</th><th class=\"text\">" + l("Subject")
                 + "</th><th>" + l("Teachers") + "</th><th>" + l("Spare before") + "</th></tr></thead><tbody>")
             for r in data.releases {
                 page.line("<tr class=\"release\"><td class=\"text\">\(e(data.schoolName(r.school)))</td><td class=\"text\">\(e(r.subject))</td>"
                     + "<td>\(Format.count(r.teachers))</td><td>\(Format.fte(r.surplusBefore))</td></tr>")
             }
-            page.line("</tbody></table>")
+            page.line("</tbody></table></div>")
         }
         page.line("</section>")
     }
