@@ -27,6 +27,9 @@ public struct Scenario: Sendable, Equatable {
     /// locks.csv (docs/MODEL.md section 8): moves decided and refused; empty when the scenario
     /// names no such file.
     public var locks: [TransferLock] = []
+    /// scenario.yaml's `lang` ("en" or "vi"): the language of the reports and tables people
+    /// read; nil when the file names none (English). `--lang` overrides it; codes never change.
+    public var lang: String? = nil
 
     public init(name: String = "", schools: [School], staff: [StaffRow], norms: [NormRow]? = nil,
                 normRules: NormRules? = nil,

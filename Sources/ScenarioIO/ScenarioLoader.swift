@@ -94,6 +94,7 @@ struct ScenarioReader {
 
         var yaml = YAMLValues(log: log, rootFile: root.display, chainBroken: chain.chainBroken)
         let name = yaml.name(merged)
+        let lang = yaml.language(merged)
         let policy = yaml.policy(merged)
         let costs = yaml.costs(merged)
         let schoolsRef = yaml.fileRef(merged, "schools", required: true)
@@ -181,6 +182,7 @@ struct ScenarioReader {
                                 distances: distances, policy: policy, costs: costs)
         scenario.retraining = retraining ?? []
         scenario.locks = locks ?? []
+        scenario.lang = lang
         scenario.horizon = horizon.map {
             Horizon(years: $0.years ?? [], classes: classes ?? [], staffYears: staffYears ?? [],
                     payrollChange: $0.payrollChange, yearWeights: $0.yearWeights)
@@ -520,6 +522,17 @@ struct YAMLValues {
             return ""
         }
         return scalar.string
+    }
+
+    /// `lang`: "en" or "vi" (`Language`), the language of what people read; nil when absent.
+    mutating func language(_ map: ConfigMap) -> String? {
+        guard let entry = map["lang"] else { return nil }
+        if let node = leaf(entry), Self.isNull(node) { return nil }
+        guard let node = leaf(entry), case .scalar(let scalar) = node, let language = Language(code: scalar.string) else {
+            fail(entry, "lang", leaf(entry), "must be en or vi")
+            return nil
+        }
+        return language.rawValue
     }
 
     /// The CSV file `map[key]` names; `keyPath` is how messages name the key when the map is

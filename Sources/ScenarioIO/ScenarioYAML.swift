@@ -60,7 +60,7 @@ struct ConfigMap {
 /// The keys scenario.yaml may hold (docs/MODEL.md sections 1, 5 and 6).
 enum ScenarioKeys {
     static let top = ["name", "extends", "schools", "staff", "norms", "distances", "policy", "costs",
-                      "retraining", "horizon", "roster", "retirement", "locks"]
+                      "retraining", "horizon", "roster", "retirement", "locks", "lang"]
     static let policy = ["payroll_change", "hiring", "same_level", "transfer_scope", "max_distance_km",
                          "max_out_share", "sharing", "qualifications"]
     static let costs = ["move", "per_km", "hire", "release"]
