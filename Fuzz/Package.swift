@@ -34,5 +34,9 @@ let package = Package(
         fuzzer("FuzzCSV"),       // CSVTable.parse on arbitrary bytes
         fuzzer("FuzzScenario"),  // ScenarioLoader.load with one of its files replaced by the input
         fuzzer("FuzzPlan"),      // PlanReader (plan.csv for `redeploy evaluate`) on arbitrary bytes
+        // .xlsx: WorkbookReader, a whole-workbook scenario, a plan workbook (first byte: which part)
+        .executableTarget(name: "FuzzWorkbook", dependencies: [
+            "FuzzSupport", .product(name: "Workbook", package: rootIdentity),
+        ]),
     ]
 )

@@ -16,7 +16,7 @@
 # (with FUZZ_VERBOSE=1 to see what the reader says about it).
 set -euo pipefail
 
-TARGETS=(FuzzCSV FuzzScenario FuzzPlan)  # a new target: add it here and in Fuzz/Package.swift
+TARGETS=(FuzzCSV FuzzScenario FuzzPlan FuzzWorkbook)  # a new target: add it here and in Fuzz/Package.swift
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 fuzz="$here/Fuzz"
@@ -30,6 +30,7 @@ rss="${RSS_LIMIT_MB:-2048}"
 dict_for() {
     case "$1" in
         FuzzScenario) echo "$fuzz/dict/scenario.dict" ;;
+        FuzzWorkbook) echo "$fuzz/dict/workbook.dict" ;;
         *) echo "$fuzz/dict/csv.dict" ;;
     esac
 }

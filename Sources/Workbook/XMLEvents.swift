@@ -30,6 +30,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     /// declares could expand without bound.
     static func parse(_ data: Data, start: @escaping Start, end: @escaping End = { _ in },
                       text: @escaping Text = { _ in }) throws {
+        if let line = invalidUTF8Line(data) {
+            throw Malformed(line: line, message: "is not UTF-8 text")
+        }
         if let line = doctypeLine(data) {
             throw Malformed(line: line, message: "holds a document type declaration (<!DOCTYPE), which no workbook part has")
         }
@@ -51,6 +54,27 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     struct Malformed: Error {
         var line: Int
         var message: String
+    }
+
+    /// The line of the first byte that is not UTF-8, if any. Foundation's parser traps on names
+    /// that are not UTF-8, so a part must be checked first; every workbook writer writes UTF-8
+    /// (a part in UTF-16, with its byte-order mark, is left to the parser).
+    private static func invalidUTF8Line(_ data: Data) -> Int? {
+        if data.count >= 2, data.first == 0xFF || data.first == 0xFE { return nil }
+        if String(validating: data, as: UTF8.self) != nil { return nil }
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == 0x0A { line += 1 }
+            case .emptyInput:
+                return nil
+            case .error:
+                return line
+            }
+        }
     }
 
     /// The line of `<!DOCTYPE` if the part has one. A declaration can only come before the

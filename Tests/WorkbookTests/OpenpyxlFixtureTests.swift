@@ -97,6 +97,23 @@ import Testing
         #expect(cells["B2"] == .number(44000))
     }
 
+    /// Foundation's parser traps on an element name that is not UTF-8 (found by FuzzWorkbook):
+    /// such a part is refused before it is parsed.
+    @Test func partsThatAreNotUTF8AreRefused() throws {
+        let ns = Self.ns
+        var sheet = Data("<worksheet xmlns=\"\(ns)\">\n<sheetData><row><c><is><r".utf8)
+        sheet.append(contentsOf: [0xFF, 0xFF])
+        sheet.append(contentsOf: Data("><t>S</t></r></is></c></row></sheetData></worksheet>".utf8))
+        let parts: [(String, Data)] = [
+            ("xl/workbook.xml", Data("<workbook xmlns=\"\(ns)\" xmlns:r=\"\(Self.rel)\"><sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".utf8)),
+            ("xl/_rels/workbook.xml.rels", Data("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(Self.rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".utf8)),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]
+        let raw = try WorkbookReader(data: WorkbookWriter.zip(parts), file: "u.xlsx")
+        let error = try #require(throws: WorkbookError.self) { try raw.sheet("Data") }
+        #expect(error.description == "u.xlsx:Data: xl/worksheets/sheet1.xml, line 2, is not UTF-8 text")
+    }
+
     @Test func datesOf1904Workbooks() throws {
         let ns = Self.ns
         let styles = "<styleSheet xmlns=\"\(ns)\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
