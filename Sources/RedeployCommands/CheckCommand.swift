@@ -20,17 +20,19 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("summary (by area, subject and level) or school: per school the norm (định mức), the teachers present (có mặt) and the difference (thừa/thiếu), as a provincial staffing report has them.",
                                valueName: "summary|school"))
     var by: View = .summary
+    @Option(name: .long, help: LanguageOption.help) var lang: Language?
 
     enum View: String, CaseIterable, ExpressibleByArgument { case summary, school }
 
     func run() throws {
         let (loaded, warnings) = try InputErrors.loadScenarioAndWarnings(scenario)
         let instance = Instance(loaded)
+        let labels = LanguageOption.labels(lang, loaded)
         switch by {
         case .summary:
             print(ScenarioSummary(instance, scenario: loaded, warnings: warnings)
-                      .render(format, roster: RosterFigures(loaded)), terminator: "")
-        case .school: print(SchoolStaffing(instance).render(format), terminator: "")
+                      .render(format, roster: RosterFigures(loaded), labels: labels), terminator: "")
+        case .school: print(SchoolStaffing(instance).render(format, labels: labels), terminator: "")
         }
     }
 }

@@ -32,6 +32,7 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Add a column for the greedy plan of each scenario.") var greedy = false
     @Option(help: "Seconds per scenario for the optimal method; past it the best plan found is shown with status time_limit.")
     var timeLimit: Double?
+    @Option(name: .long, help: LanguageOption.help) var lang: Language?
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario") }
@@ -73,7 +74,8 @@ struct CompareCommand: ParsableCommand {
                 columns.append(try Solved.greedy(instance).column(label: labels[k], name: item.scenario.name))
             }
         }
-        let table = ComparisonTable(columns: columns)
+        // The first scenario's lang when --lang is not given.
+        let table = ComparisonTable(columns: columns, labels: LanguageOption.labels(lang, loaded.first?.scenario))
         switch format {
         case .table: print(table.text(), terminator: "")
         case .csv: print(table.csv(), terminator: "")
@@ -286,28 +288,31 @@ enum Display {
 /// The comparison as text, CSV or Markdown: a row per figure, a column per plan.
 struct ComparisonTable {
     var columns: [CompareCommand.Column]
+    /// The language of the row labels (table and Markdown); CSV keeps its keys.
+    var labels: Labels = .english
 
     /// (label for people, key for CSV, display value, CSV value) per figure.
     private var rows: [(label: String, key: String, display: (CompareCommand.Column) -> String, csv: (CompareCommand.Column) -> String)] {
         let n = NumberText.format as (Double) -> String
+        let l = labels
         return [
-            ("method", "method", { $0.method }, { $0.method }),
-            ("status", "status", { $0.status }, { $0.status }),
-            ("W0, before any plan", "weighted_shortage_before",
+            (l("method"), "method", { $0.method }, { $0.method }),
+            (l("status"), "status", { $0.status }, { $0.status }),
+            (l("W0, before any plan"), "weighted_shortage_before",
              { Display.number($0.figures.weightedShortageBefore) }, { n($0.figures.weightedShortageBefore) }),
-            ("W, weighted shortage", "weighted_shortage",
+            (l("W, weighted shortage"), "weighted_shortage",
              { Display.number($0.figures.weightedShortage) }, { n($0.figures.weightedShortage) }),
-            ("C, cost", "cost", { Display.number($0.figures.cost) }, { n($0.figures.cost) }),
-            ("transfers", "transfers", { Display.count($0.figures.transfers) }, { n($0.figures.transfers) }),
-            ("hires", "hires", { Display.count($0.figures.hires) }, { n($0.figures.hires) }),
-            ("releases", "releases", { Display.count($0.figures.releases) }, { n($0.figures.releases) }),
-            ("payroll change", "payroll_change", { Display.signed($0.figures.payrollChange) }, { n($0.figures.payrollChange) }),
-            ("schools still short", "schools_short", { String($0.figures.schoolsShort) }, { String($0.figures.schoolsShort) }),
-            ("largest remaining shortage", "largest_shortage",
-             { $0.figures.largestShortage.map { "\(Display.number($0.amount)) at \($0.school)" } ?? "none" },
+            (l("C, cost"), "cost", { Display.number($0.figures.cost) }, { n($0.figures.cost) }),
+            (l("transfers"), "transfers", { Display.count($0.figures.transfers) }, { n($0.figures.transfers) }),
+            (l("hires"), "hires", { Display.count($0.figures.hires) }, { n($0.figures.hires) }),
+            (l("releases"), "releases", { Display.count($0.figures.releases) }, { n($0.figures.releases) }),
+            (l("payroll change"), "payroll_change", { Display.signed($0.figures.payrollChange) }, { n($0.figures.payrollChange) }),
+            (l("schools still short"), "schools_short", { String($0.figures.schoolsShort) }, { String($0.figures.schoolsShort) }),
+            (l("largest remaining shortage"), "largest_shortage",
+             { $0.figures.largestShortage.map { l("{0} at {1}", Display.number($0.amount), $0.school) } ?? l("none") },
              { $0.figures.largestShortage.map { n($0.amount) } ?? "0" }),
             ("", "largest_shortage_school", { _ in "" }, { $0.figures.largestShortage?.school ?? "" }),
-            ("solve time (s)", "solve_seconds", { Display.number($0.seconds) }, { n($0.seconds) }),
+            (l("solve time (s)"), "solve_seconds", { Display.number($0.seconds) }, { n($0.seconds) }),
         ] + yearRows
     }
 
@@ -323,7 +328,7 @@ struct ComparisonTable {
                                      { Display.number($0.weightedShortage) }, { NumberText.format($0.weightedShortage) }))
             rows.append(Self.yearRow("C \(year)", "cost_\(year)", year,
                                      { Display.number($0.cost) }, { NumberText.format($0.cost) }))
-            rows.append(Self.yearRow("payroll / cap \(year)", "payroll_\(year)", year,
+            rows.append(Self.yearRow(labels("payroll / cap {0}", year), "payroll_\(year)", year,
                                      { "\(Display.count($0.payroll)) / \($0.payrollCap)" }, { NumberText.format($0.payroll) }))
         }
         return rows
@@ -346,7 +351,7 @@ struct ComparisonTable {
     }
 
     func text() -> String {
-        var out = "Scenarios\n"
+        var out = labels("Scenarios") + "\n"
         let width = legend.map(\.label.count).max() ?? 0
         for item in legend {
             out += "  " + item.label + String(repeating: " ", count: width - item.label.count) + "  " + item.name + "\n"

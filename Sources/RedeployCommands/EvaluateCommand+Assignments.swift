@@ -21,7 +21,7 @@ extension EvaluateCommand {
 
     /// Prints the evaluation of the people; returns whether they keep every rule.
     static func evaluatePeople(_ scenario: Scenario, _ instance: HorizonInstance, plan: Plan,
-                               file: AssignmentsFile, top: Int) -> Bool {
+                               file: AssignmentsFile, top: Int, labels: Labels = .english) -> Bool {
         let check = AssignmentChecker.check(file.assignments, plan: plan, roster: scenario.roster, instance: instance)
         let optimum: Result<[Assignment], AssignmentsEvaluationReport.NoOptimum>
         do {
@@ -30,7 +30,7 @@ extension EvaluateCommand {
             optimum = .failure(.init(reason: String(describing: error)))
         }
         let report = AssignmentsEvaluationReport(instance: instance, roster: scenario.roster, file: file, check: check,
-                                                 optimum: optimum, top: top)
+                                                 optimum: optimum, top: top, labels: labels)
         print(report.text(), terminator: "")
         return check.isValid
     }
@@ -49,6 +49,7 @@ struct AssignmentsEvaluationReport {
     var check: AssignmentChecker.Report
     var optimum: Result<[Assignment], NoOptimum>
     var top: Int
+    var labels: Labels = .english
 
     // MARK: Violations at their lines
 
@@ -115,14 +116,15 @@ struct AssignmentsEvaluationReport {
     // MARK: Text
 
     func text() -> String {
+        let l = labels
         var out = ""
         let people = Set(file.assignments.map(\.teacherID)).count
         let count = file.assignments.count
-        let verdict = check.isValid
-            ? "valid: it keeps the rules of the roster and realises the plan"
-            : "breaks the rules: \(check.violations.count) violation\(check.violations.count == 1 ? "" : "s")"
-        out += "Assignments: \(file.file), \(count) assignment\(count == 1 ? "" : "s") of \(people) "
-            + "teacher\(people == 1 ? "" : "s"): \(verdict)\n"
+        let verdict = check.isValid ? l("valid: it keeps the rules of the roster and realises the plan")
+            : check.violations.count == 1 ? l("breaks the rules: 1 violation") : l("breaks the rules: {0} violations", check.violations.count)
+        out += l("Assignments: {0}, {1} of {2}: {3}", file.file,
+                 count == 1 ? l("1 assignment") : l("{0} assignments", count),
+                 people == 1 ? l("1 teacher") : l("{0} teachers", people), verdict) + "\n"
         let violations = violationLines
         if !violations.isEmpty { out += violations.joined(separator: "\n") + "\n" }
         out += "\n"
@@ -131,34 +133,35 @@ struct AssignmentsEvaluationReport {
         switch optimum {
         case .success(let assignments): best = assignments
         case .failure(let none):
-            out += "Stage 3 has no optimum for this plan: \(none.reason)\n"
+            out += l("Stage 3 has no optimum for this plan: {0}", none.reason) + "\n"
             return out
         }
         let mine = objective(file.assignments), theirs = objective(best)
         let total = mine.values.reduce(Objective(), +), optimal = theirs.values.reduce(Objective(), +)
-        out += "Stage 3 (3a non-volunteers chosen, must_move not counted; 3b their points; 3c home km), "
-            + "the assignments against stage 3's optimum for the same plan:\n"
-        var table = TextTable(["", "assignments", "optimum", "assignments - optimum"], leftColumns: 1)
-        table.add(["3a, non-volunteers", Display.count(total.nonVolunteers), Display.count(optimal.nonVolunteers),
+        out += l("Stage 3 (3a non-volunteers chosen, must_move not counted; 3b their points; 3c home km), "
+            + "the assignments against stage 3's optimum for the same plan:") + "\n"
+        var table = TextTable(["", l("assignments"), l("optimum"), l("assignments - optimum")], leftColumns: 1)
+        table.add([l("3a, non-volunteers"), Display.count(total.nonVolunteers), Display.count(optimal.nonVolunteers),
                    Display.signed(total.nonVolunteers - optimal.nonVolunteers)])
-        table.add(["3b, their points", Display.number(total.points), Display.number(optimal.points),
+        table.add([l("3b, their points"), Display.number(total.points), Display.number(optimal.points),
                    Display.signedNumber(total.points - optimal.points)])
-        table.add(["3c, home km", Display.number(total.homeKm), Display.number(optimal.homeKm),
+        table.add([l("3c, home km"), Display.number(total.homeKm), Display.number(optimal.homeKm),
                    Display.signedNumber(total.homeKm - optimal.homeKm)])
         out += table.text + "\n"
 
         let groups = Set(mine.keys).union(theirs.keys).sorted()
         let differing = groups.filter { !(mine[$0] ?? Objective()).same(theirs[$0] ?? Objective()) }
         if differing.isEmpty {
-            out += "Gap 0: in every (school, subject\(instance.hasHorizon ? ", year" : "")) the assignments "
-                + "reach stage 3's optimum.\n"
+            out += (instance.hasHorizon ? l("Gap 0: in every (school, subject, year) the assignments reach stage 3's optimum.")
+                : l("Gap 0: in every (school, subject) the assignments reach stage 3's optimum.")) + "\n"
             return out
         }
-        out += "Where the assignments differ from the optimum, by (school, subject\(instance.hasHorizon ? ", year" : "")) "
-            + "(\(min(top, differing.count)) of \(differing.count)):\n"
-        var header = ["school", "subject"]
-        if instance.hasHorizon { header.append("year") }
-        header += ["3a", "3a optimum", "3b", "3b optimum", "3c km", "3c optimum"]
+        out += (instance.hasHorizon
+            ? l("Where the assignments differ from the optimum, by (school, subject, year) ({0} of {1}):", min(top, differing.count), differing.count)
+            : l("Where the assignments differ from the optimum, by (school, subject) ({0} of {1}):", min(top, differing.count), differing.count)) + "\n"
+        var header = [l("school"), l("subject")]
+        if instance.hasHorizon { header.append(l("year")) }
+        header += ["3a", l("3a optimum"), "3b", l("3b optimum"), l("3c km"), l("3c optimum")]
         var rows = TextTable(header, leftColumns: instance.hasHorizon ? 3 : 2)
         for group in differing.prefix(top) {
             let a = mine[group] ?? Objective(), b = theirs[group] ?? Objective()

@@ -47,6 +47,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Seconds for the optimum; past it the best plan found is used (status time_limit).")
     var timeLimit: Double?
     @Option(help: "How many differences to list.") var top = 10
+    @Option(name: .long, help: LanguageOption.help) var lang: Language?
 
     func validate() throws {
         if let limit = timeLimit, !(limit > 0 && limit <= 86_400 * 24) {
@@ -88,7 +89,7 @@ struct EvaluateCommand: ParsableCommand {
         let optimum = try Solved.optimal(instance, timeLimit: timeLimit)
         let greedyPlan = greedy ? try Solved.greedy(instance) : nil
         let report = EvaluationReport(instance: instance, file: planFile, check: check, optimum: optimum,
-                                      greedy: greedyPlan, top: top)
+                                      greedy: greedyPlan, top: top, labels: LanguageOption.labels(lang, scenario))
         print(report.text(), terminator: "")
         if !check.isValid { throw ExitCode(4) }
     }
@@ -102,6 +103,8 @@ struct EvaluationReport {
     var optimum: Solved
     var greedy: Solved?
     var top: Int
+    /// The language of the headings and labels; messages about the contract stay as the checker says them.
+    var labels: Labels = .english
 
     var figures: PlanFigures { PlanFigures(instance, check, weightedShortageBefore: optimum.weightedShortageBefore) }
 
@@ -156,14 +159,9 @@ struct EvaluationReport {
     }
 
     func text() -> String {
+        let l = labels
         var out = ""
-        let name = instance.name.isEmpty ? "Scenario" : instance.name
-        out += "Scenario: \(name)\n"
-        let count = file.plan.actions.count
-        let verdict = check.isValid
-            ? "valid: it keeps every rule of the contract"
-            : "breaks the contract: \(check.violations.count) violation\(check.violations.count == 1 ? "" : "s")"
-        out += "Plan: \(file.file), \(count) action\(count == 1 ? "" : "s"): \(verdict)\n"
+        out += Self.heading(instance.name, file: file, valid: check.isValid, violations: check.violations.count, l)
         let violations = violationLines
         if !violations.isEmpty { out += violations.joined(separator: "\n") + "\n" }
         let notes = kmNotes
@@ -172,35 +170,47 @@ struct EvaluationReport {
         out += "\n"
 
         let plan = figures, best = optimum.figures
-        let optimumName = optimum.status == "optimal" ? "optimum" : "best found (\(optimum.status))"
-        out += "Weighted shortage W: plan \(Display.number(plan.weightedShortage)), \(optimumName) \(Display.number(best.weightedShortage)), "
-            + "gap \(gap(plan.weightedShortage, best.weightedShortage)) (before any plan W0 = \(Display.number(plan.weightedShortageBefore)))\n"
-        out += "Cost C: plan \(Display.number(plan.cost)), \(optimumName) \(Display.number(best.cost)), "
-            + "gap \(gap(plan.cost, best.cost))\n"
+        let optimumName = optimum.status == "optimal" ? l("optimum") : l("best found ({0})", optimum.status)
+        out += l("Weighted shortage W: plan {0}, {1} {2}, gap {3} (before any plan W0 = {4})", Display.number(plan.weightedShortage),
+                 optimumName, Display.number(best.weightedShortage), gap(plan.weightedShortage, best.weightedShortage),
+                 Display.number(plan.weightedShortageBefore)) + "\n"
+        out += l("Cost C: plan {0}, {1} {2}, gap {3}", Display.number(plan.cost), optimumName, Display.number(best.cost),
+                 gap(plan.cost, best.cost)) + "\n"
         let cap = Double(plan.payrollBefore + instance.policy.payrollChange)
-        out += "Payroll: \(plan.payrollBefore) before, \(Display.count(plan.payrollAfter)) after the plan "
-            + "(change \(Display.signed(plan.payrollChange)); at most \(Display.count(cap)) allowed by payroll_change)\n"
+        out += l("Payroll: {0} before, {1} after the plan (change {2}; at most {3} allowed by payroll_change)", plan.payrollBefore,
+                 Display.count(plan.payrollAfter), Display.signed(plan.payrollChange), Display.count(cap)) + "\n"
         out += "\n"
 
-        var columns = [("plan", plan), (optimumName, best)]
-        if let greedy { columns.append(("greedy", greedy.figures)) }
-        var table = TextTable([""] + columns.map(\.0) + ["plan - optimum"], leftColumns: 1)
+        var columns = [(l("plan"), plan), (optimumName, best)]
+        if let greedy { columns.append((l("greedy"), greedy.figures)) }
+        var table = TextTable([""] + columns.map(\.0) + [l("plan - optimum")], leftColumns: 1)
         func row(_ label: String, _ value: (PlanFigures) -> Double, _ show: (Double) -> String,
                  _ difference: (Double) -> String = Display.signed) {
             table.add([label] + columns.map { show(value($0.1)) } + [difference(value(plan) - value(best))])
         }
-        row("W, weighted shortage", \.weightedShortage, { Display.number($0) }, { Display.signedNumber($0) })
-        row("C, cost", \.cost, { Display.number($0) }, { Display.signedNumber($0) })
-        row("transfers", \.transfers, Display.count)
-        row("hires", \.hires, Display.count)
-        row("releases", \.releases, Display.count)
-        row("payroll change", \.payrollChange, Display.signed)
-        row("schools still short", { Double($0.schoolsShort) }, Display.count)
-        table.add(["largest remaining shortage"] + columns.map { column in
-            column.1.largestShortage.map { "\(Display.number($0.amount)) at \($0.school)" } ?? "none"
+        row(l("W, weighted shortage"), \.weightedShortage, { Display.number($0) }, { Display.signedNumber($0) })
+        row(l("C, cost"), \.cost, { Display.number($0) }, { Display.signedNumber($0) })
+        row(l("transfers"), \.transfers, Display.count)
+        row(l("hires"), \.hires, Display.count)
+        row(l("releases"), \.releases, Display.count)
+        row(l("payroll change"), \.payrollChange, Display.signed)
+        row(l("schools still short"), { Double($0.schoolsShort) }, Display.count)
+        table.add([l("largest remaining shortage")] + columns.map { column in
+            column.1.largestShortage.map { l("{0} at {1}", Display.number($0.amount), $0.school) } ?? l("none")
         })
         out += table.text + "\n"
         out += differences()
+        return out
+    }
+
+    /// "Scenario: name" and "Plan: file, n actions: verdict", with the violations at their lines
+    /// (a one-year plan's and a horizon's alike).
+    static func heading(_ name: String, file: PlanFile, valid: Bool, violations: Int, _ l: Labels) -> String {
+        var out = l("Scenario: {0}", name.isEmpty ? l("Scenario") : name) + "\n"
+        let count = file.plan.actions.count
+        let verdict = valid ? l("valid: it keeps every rule of the contract")
+            : violations == 1 ? l("breaks the contract: 1 violation") : l("breaks the contract: {0} violations", violations)
+        out += (count == 1 ? l("Plan: {0}, 1 action: {1}", file.file, verdict) : l("Plan: {0}, {1} actions: {2}", file.file, count, verdict)) + "\n"
         return out
     }
 
@@ -215,7 +225,8 @@ struct EvaluationReport {
 
     /// Where the optimum's staff after the plan (n) and shortages differ most from the plan's.
     func differences() -> String {
-        var out = "What the optimum does differently\n"
+        let l = labels
+        var out = l("What the optimum does differently") + "\n"
         let pairs = instance.pairs
         let n = check.staffAfter, m = optimum.check.staffAfter
         let changed = pairs.indices.filter { abs(m[$0] - n[$0]) > 1e-6 }
@@ -224,12 +235,12 @@ struct EvaluationReport {
             return x != y ? x > y : a < b
         }
         if ordered.isEmpty {
-            out += "Nothing: the optimum leaves the same staff at every school and subject.\n"
+            out += l("Nothing: the optimum leaves the same staff at every school and subject.") + "\n"
             return out
         }
-        out += "Staff after the plan (n) by school and subject, largest differences first "
-            + "(\(min(top, ordered.count)) of \(ordered.count)):\n"
-        var table = TextTable(["school", "name", "subject", "required", "plan", "optimum", "optimum - plan"], leftColumns: 3)
+        out += l("Staff after the plan (n) by school and subject, largest differences first ({0} of {1}):",
+                 min(top, ordered.count), ordered.count) + "\n"
+        var table = TextTable([l("school"), l("name"), l("subject"), l("required"), l("plan"), l("optimum"), l("optimum - plan")], leftColumns: 3)
         for p in ordered.prefix(top) {
             let school = instance.schools[pairs[p].school]
             table.add([school.id, school.name, instance.subjects[pairs[p].subject], Display.number(pairs[p].required),
@@ -250,11 +261,11 @@ struct EvaluationReport {
             return dx != dy ? dx > dy : x.school < y.school
         }
         if rows.isEmpty {
-            out += "The weighted shortage of every school is the same in both plans.\n"
+            out += l("The weighted shortage of every school is the same in both plans.") + "\n"
             return out
         }
-        out += "Schools where the weighted shortage differs most (\(min(top, rows.count)) of \(rows.count)):\n"
-        table = TextTable(["school", "name", "priority", "plan", "optimum", "optimum - plan"], leftColumns: 2)
+        out += l("Schools where the weighted shortage differs most ({0} of {1}):", min(top, rows.count), rows.count) + "\n"
+        table = TextTable([l("school"), l("name"), l("priority"), l("plan"), l("optimum"), l("optimum - plan")], leftColumns: 2)
         for row in rows.prefix(top) {
             let school = instance.schools[row.school]
             table.add([school.id, school.name, NumberText.format(school.priority), Display.number(row.plan),

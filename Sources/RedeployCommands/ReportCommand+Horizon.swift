@@ -31,7 +31,7 @@ extension ReportCommand {
             let readable = try ReadablePlan(PlanView(instance: instance, output: loaded.output), spreadsheet: false, xlsx: xlsx)
             defer { readable.discard() }
             try HorizonReportFiles.write(html: htmlPath, markdown: markdownPath, instance: instance,
-                                         optimum: optimum, myopic: myopic)
+                                         optimum: optimum, myopic: myopic, labels: LanguageOption.labels(lang, scenario))
             try readable.commit()
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])

@@ -40,6 +40,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the Markdown summary (default: OUTDIR/report.md).")
     var markdown: String?
     @Option(name: .long, help: "Also write the plan workbook (.xlsx) here.") var xlsx: String?
+    @Option(name: .long, help: LanguageOption.help) var lang: Language?
     @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
 
     func run() throws {
@@ -61,7 +62,8 @@ struct ReportCommand: ParsableCommand {
                                     weightedShortageBefore: d.headline.weightedShortageBefore, mipGap: d.headline.mipGap)
             let readable = try ReadablePlan(PlanView(instance: d.instance, output: output), spreadsheet: false, xlsx: xlsx)
             defer { readable.discard() }
-            try ReportFiles.write(html: htmlPath, markdown: markdownPath, data: loaded.data)
+            try ReportFiles.write(html: htmlPath, markdown: markdownPath, data: loaded.data,
+                                  labels: LanguageOption.labels(lang, scenario))
             try readable.commit()
         } catch {
             InputErrors.printToStandardError(["redeploy: \(error)"])

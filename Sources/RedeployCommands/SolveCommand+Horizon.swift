@@ -57,7 +57,8 @@ extension SolveCommand {
                 try AtomicFiles.write(files + readable.csvFiles, into: out)
                 if let reports {
                     try HorizonReportFiles.write(html: report, markdown: markdown, instance: instance,
-                                                 optimum: reports.optimum, myopic: reports.myopic, assignments: assignments)
+                                                 optimum: reports.optimum, myopic: reports.myopic, assignments: assignments,
+                                                 labels: LanguageOption.labels(lang, scenario))
                 }
                 try readable.commit()
             }

@@ -58,6 +58,7 @@ struct SolveCommand: ParsableCommand {
     var spreadsheet = false
     @Option(name: .long, help: "Also write the plan workbook (.xlsx) here: summary, transfers, hires and releases, schools, by school, by area.")
     var xlsx: String?
+    @Option(name: .long, help: LanguageOption.help) var lang: Language?
     @Flag(name: .long, help: "Print nothing on standard output.") var quiet = false
     @Flag(name: .long, help: "Print GLPK's log on standard error.") var verbose = false
 
@@ -102,7 +103,8 @@ struct SolveCommand: ParsableCommand {
                 let readable = try ReadablePlan(PlanView(instance: instance, output: output), spreadsheet: spreadsheet, xlsx: xlsx)
                 defer { readable.discard() }
                 try AtomicFiles.write(output.files(instance) + readable.csvFiles, into: out)
-                try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output)
+                try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output,
+                                      labels: LanguageOption.labels(lang, scenario))
                 try readable.commit()
             }
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 import RedeployDomain
 
 /// The HTML report of a horizon: one self-contained page like the one-year `HTMLReport` (its
@@ -12,7 +13,7 @@ import RedeployDomain
 /// (retraining, when a plan retrains anyone); `decisions` (the decision lists by authority, when
 /// the plan names its teachers: `DecisionListsRender`).
 enum HorizonHTML {
-    static func render(_ data: HorizonReportData) -> String {
+    static func render(_ data: HorizonReportData, _ l: Labels = .english) -> String {
         var page = HTMLPage()
         let e = Format.html
         page.begin(title: data.title, kind: "horizon report",

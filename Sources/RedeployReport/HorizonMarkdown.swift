@@ -1,10 +1,11 @@
 import Foundation
+import ScenarioIO
 
 /// The Markdown summary of a horizon, to paste into a written report: the same tables as the
 /// HTML page (`HorizonTables`), without the charts and maps. Names are escaped for Markdown
 /// tables; totals are in bold. The same data gives the same bytes.
 enum HorizonMarkdown {
-    static func render(_ data: HorizonReportData) -> String {
+    static func render(_ data: HorizonReportData, _ l: Labels = .english) -> String {
         let m = Format.markdown
         var out: [String] = []
         out.append("# Horizon report: \(m(data.name.isEmpty ? "redeployment over the years" : data.name))")

@@ -10,23 +10,25 @@ public enum HorizonReportFiles {
     /// Writes the HTML report to `html` and the Markdown summary to `markdown` (either may be nil:
     /// not written), each beside its target first and then renamed into place. With `assignments`
     /// (a plan with named teachers) both add the decision lists by authority (`DecisionLists`).
+    /// `labels` gives the headings and labels their language.
     public static func write(html: String?, markdown: String?, instance: HorizonInstance,
-                             optimum: HorizonPlanOutput, myopic: HorizonPlanOutput, assignments: [Assignment]? = nil) throws {
+                             optimum: HorizonPlanOutput, myopic: HorizonPlanOutput, assignments: [Assignment]? = nil,
+                             labels: Labels = .english) throws {
         guard html != nil || markdown != nil else { return }
         let data = HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments)
-        if let html { try ReportFiles.writeText(HorizonHTML.render(data), to: html) }
-        if let markdown { try ReportFiles.writeText(HorizonMarkdown.render(data), to: markdown) }
+        if let html { try ReportFiles.writeText(HorizonHTML.render(data, labels), to: html) }
+        if let markdown { try ReportFiles.writeText(HorizonMarkdown.render(data, labels), to: markdown) }
     }
 
     /// The HTML page, for tests and callers that keep it in memory.
     public static func html(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput,
-                            assignments: [Assignment]? = nil) -> String {
-        HorizonHTML.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments))
+                            assignments: [Assignment]? = nil, labels: Labels = .english) -> String {
+        HorizonHTML.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments), labels)
     }
 
     /// The Markdown summary, for tests and callers that keep it in memory.
     public static func markdown(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput,
-                                assignments: [Assignment]? = nil) -> String {
-        HorizonMarkdown.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments))
+                                assignments: [Assignment]? = nil, labels: Labels = .english) -> String {
+        HorizonMarkdown.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments), labels)
     }
 }

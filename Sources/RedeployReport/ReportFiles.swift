@@ -12,14 +12,17 @@ public enum ReportFiles {
     /// nil: not written). For `solve --report PATH --markdown PATH`:
     ///
     ///     try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output)
-    public static func write(html: String?, markdown: String?, instance: Instance, output: PlanOutput) throws {
+    ///
+    /// `labels` gives the headings and labels their language (`--lang`, scenario.yaml's `lang`).
+    public static func write(html: String?, markdown: String?, instance: Instance, output: PlanOutput,
+                             labels: Labels = .english) throws {
         guard html != nil || markdown != nil else { return }
-        try write(html: html, markdown: markdown, data: ReportData(instance: instance, output: output))
+        try write(html: html, markdown: markdown, data: ReportData(instance: instance, output: output), labels: labels)
     }
 
-    public static func write(html: String?, markdown: String?, data: ReportData) throws {
-        if let html { try writeText(HTMLReport.render(data), to: html) }
-        if let markdown { try writeText(MarkdownReport.render(data), to: markdown) }
+    public static func write(html: String?, markdown: String?, data: ReportData, labels: Labels = .english) throws {
+        if let html { try writeText(HTMLReport.render(data, labels: labels), to: html) }
+        if let markdown { try writeText(MarkdownReport.render(data, labels: labels), to: markdown) }
     }
 
     /// Writes beside the target first, then renames it into place: a reader never sees half a file.

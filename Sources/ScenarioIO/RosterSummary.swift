@@ -26,20 +26,24 @@ public struct RosterFigures: Sendable, Equatable {
     }
 
     /// One line of `check`'s table.
-    public var line: String {
-        "Roster: \(teachers) named \(teachers == 1 ? "teacher" : "teachers"), \(exempt) exempt, \(mustMove) must_move, "
-            + "\(volunteers) \(volunteers == 1 ? "volunteer" : "volunteers"), \(leaving) leaving during the plan\n"
+    public var line: String { line(.english) }
+
+    public func line(_ l: Labels) -> String {
+        (teachers == 1 ? l("Roster: 1 named teacher") : l("Roster: {0} named teachers", teachers))
+            + l(", {0} exempt, {1} must_move, ", exempt, mustMove)
+            + (volunteers == 1 ? l("1 volunteer") : l("{0} volunteers", volunteers))
+            + l(", {0} leaving during the plan", leaving) + "\n"
     }
 }
 
 extension ScenarioSummary {
     /// `render(format)`, with the roster's line after the counts of schools and pairs in the
     /// table when `roster` is given; otherwise exactly `render(format)`.
-    public func render(_ format: SummaryFormat, roster: RosterFigures?) -> String {
-        let text = render(format)
+    public func render(_ format: SummaryFormat, roster: RosterFigures?, labels: Labels = .english) -> String {
+        let text = render(format, labels: labels)
         guard format == .table, let roster else { return text }
-        let counts = "\(schoolCount) schools, \(subjectCount) subjects, \(pairCount) (school, subject) pairs\n"
-        guard let range = text.range(of: counts) else { return text + roster.line }
-        return text.replacingCharacters(in: range, with: counts + roster.line)
+        let counts = countsLine(labels)
+        guard let range = text.range(of: counts) else { return text + roster.line(labels) }
+        return text.replacingCharacters(in: range, with: counts + roster.line(labels))
     }
 }

@@ -34,9 +34,10 @@ public struct SchoolStaffing: Sendable, Equatable {
         }
     }
 
-    public func render(_ format: SummaryFormat) -> String {
+    /// `labels` names the table's columns (English by default); CSV and JSON keep their keys.
+    public func render(_ format: SummaryFormat, labels: Labels = .english) -> String {
         switch format {
-        case .table: return table()
+        case .table: return table(labels)
         case .csv: return csv()
         case .json: return json()
         }
@@ -46,9 +47,9 @@ public struct SchoolStaffing: Sendable, Equatable {
         String(format: "%.\(digits)f", x)
     }
 
-    private func table() -> String {
-        var table = TextTable(["school", "area", "level", "classes", "norm (định mức)", "present (có mặt)",
-                               "+surplus/-shortage (thừa/thiếu)", "norm per class", "present per class"], leftColumns: 3)
+    private func table(_ l: Labels) -> String {
+        var table = TextTable([l("school"), l("area"), l("level"), l("classes"), l("norm (định mức)"), l("present (có mặt)"),
+                               l("+surplus/-shortage (thừa/thiếu)"), l("norm per class"), l("present per class")], leftColumns: 3)
         for row in rows {
             table.add([row.id, row.area, row.level, String(row.classes), fixed(row.norm, 2), String(row.present),
                        fixed(row.difference, 2), row.normPerClass.map { fixed($0, 2) } ?? "",

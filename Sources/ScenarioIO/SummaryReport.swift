@@ -13,9 +13,11 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
 }
 
 extension ScenarioSummary {
-    public func render(_ format: SummaryFormat) -> String {
+    /// `labels` names the table's headings and columns (English by default); CSV and JSON keep
+    /// their keys whatever the language.
+    public func render(_ format: SummaryFormat, labels: Labels = .english) -> String {
         switch format {
-        case .table: return tableText()
+        case .table: return tableText(labels)
         case .csv: return csvText()
         case .json: return jsonText()
         }
@@ -23,68 +25,73 @@ extension ScenarioSummary {
 
     // MARK: Table
 
-    private func tableText() -> String {
+    private func tableText(_ l: Labels) -> String {
         var out = ""
-        if !name.isEmpty { out += "Scenario: \(name)\n" }
-        out += "\(schoolCount) schools, \(subjectCount) subjects, \(pairCount) (school, subject) pairs\n\n"
+        if !name.isEmpty { out += l("Scenario: {0}", name) + "\n" }
+        out += countsLine(l)
+        out += "\n"
 
-        out += "Surplus and shortage by area and subject, before any move (staying = teachers - leaving)\n"
-        var table = TextTable(["area", "subject", "schools", "teachers", "leaving", "staying", "required",
-                               "surplus", "shortage", "weighted"], leftColumns: 2)
+        out += l("Surplus and shortage by area and subject, before any move (staying = teachers - leaving)") + "\n"
+        let figureColumns = [l("teachers"), l("leaving"), l("staying"), l("required"), l("surplus"), l("shortage"), l("weighted")]
+        var table = TextTable([l("area"), l("subject"), l("schools")] + figureColumns, leftColumns: 2)
         for g in byAreaSubject {
             table.add([g.area ?? "", g.subject ?? ""] + Self.figures(g))
         }
-        table.add(["total", ""] + Self.figures(total))
+        table.add([l("total"), ""] + Self.figures(total))
         out += table.text + "\n"
 
-        out += "By level\n"
-        table = TextTable(["level", "schools", "classes", "teachers", "leaving", "staying", "required",
-                           "surplus", "shortage", "weighted"], leftColumns: 1)
+        out += l("By level") + "\n"
+        table = TextTable([l("level"), l("schools"), l("classes")] + figureColumns, leftColumns: 1)
         for g in byLevel {
             table.add([g.level ?? "", String(g.schools), String(g.classes ?? 0)] + Array(Self.figures(g).dropFirst()))
         }
-        table.add(["total", String(total.schools), String(total.classes ?? 0)] + Array(Self.figures(total).dropFirst()))
+        table.add([l("total"), String(total.schools), String(total.classes ?? 0)] + Array(Self.figures(total).dropFirst()))
         out += table.text + "\n"
 
-        out += "Teachers per class against the norm\n"
-        table = TextTable(["level", "classes", "teachers/class", "staying/class", "norm (required/class)"], leftColumns: 1)
-        for (label, g) in byLevel.map({ ($0.level ?? "", $0) }) + [("total", total)] {
+        out += l("Teachers per class against the norm") + "\n"
+        table = TextTable([l("level"), l("classes"), l("teachers/class"), l("staying/class"), l("norm (required/class)")], leftColumns: 1)
+        for (label, g) in byLevel.map({ ($0.level ?? "", $0) }) + [(l("total"), total)] {
             table.add([label, String(g.classes ?? 0),
                        Self.display(g.teachersPerClass), Self.display(g.stayingPerClass), Self.display(g.requiredPerClass)])
         }
         out += table.text + "\n"
 
-        out += "Weighted shortage before any move (W0): \(Self.display(weightedShortageBefore, decimals: 4))\n"
-        out += "Payroll: \(payroll.before) teachers now, \(payroll.leaving) leaving, payroll_change \(payroll.payrollChange): "
-        out += "at most \(payroll.cap) after the plan; headroom \(payroll.headroom) ("
+        out += l("Weighted shortage before any move (W0): {0}", Self.display(weightedShortageBefore, decimals: 4)) + "\n"
+        out += l("Payroll: {0} teachers now, {1} leaving, payroll_change {2}: ", payroll.before, payroll.leaving, payroll.payrollChange)
+        out += l("at most {0} after the plan; headroom {1} (", payroll.cap, payroll.headroom)
         if payroll.headroom < 0 {
-            out += "\(payroll.releasesNeeded) must be released"
+            out += l("{0} must be released", payroll.releasesNeeded)
         } else if payroll.hiring {
-            out += payroll.hiresAllowed == 1 ? "up to 1 hire" : "up to \(payroll.hiresAllowed) hires"
+            out += payroll.hiresAllowed == 1 ? l("up to 1 hire") : l("up to {0} hires", payroll.hiresAllowed)
         } else {
-            out += "hiring is off"
+            out += l("hiring is off")
         }
         out += ")\n"
-        out += yearsText()
+        out += yearsText(l)
         if !warnings.isEmpty {
-            out += "\nWarnings\n" + warnings.map { $0.warningDescription + "\n" }.joined()
+            out += "\n" + l("Warnings") + "\n" + warnings.map { $0.warningDescription + "\n" }.joined()
         }
         return out
     }
 
+    /// The line of counts under the scenario's name, where `check` puts a roster's line after it.
+    func countsLine(_ l: Labels) -> String {
+        l("{0} schools, {1} subjects, {2} (school, subject) pairs", schoolCount, subjectCount, pairCount) + "\n"
+    }
+
     /// The horizon's years, after today's figures; nothing for a scenario of one year.
-    private func yearsText() -> String {
+    private func yearsText(_ l: Labels) -> String {
         guard let total = horizonWeightedShortageBefore else { return "" }
-        var out = "\nBy year, if nothing is done (staying = teachers now - leavers so far; payroll cap = teachers now + payroll_change)\n"
-        var table = TextTable(["year", "classes", "required", "leaving", "staying", "payroll_change", "payroll cap",
-                               "weight", "weighted"], leftColumns: 1)
+        var out = "\n" + l("By year, if nothing is done (staying = teachers now - leavers so far; payroll cap = teachers now + payroll_change)") + "\n"
+        var table = TextTable([l("year"), l("classes"), l("required"), l("leaving"), l("staying"), "payroll_change", l("payroll cap"),
+                               l("weight"), l("weighted")], leftColumns: 1)
         for y in years {
             table.add([String(y.year), String(y.classes), Self.display(y.required), String(y.leaving), String(y.staying),
                        String(y.payrollChange), String(y.payrollCap), Self.display(y.weight),
                        Self.display(y.weightedShortage)])
         }
         out += table.text
-        out += "Weighted shortage over the horizon if nothing is done (sum of weight x weighted): "
+        out += l("Weighted shortage over the horizon if nothing is done (sum of weight x weighted): ")
             + Self.display(total, decimals: 4) + "\n"
         return out
     }
