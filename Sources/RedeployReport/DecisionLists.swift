@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 import RedeployDomain
 
 /// The decision lists of a plan with named teachers (docs/MODEL.md section 7; issue 16): the
@@ -30,8 +31,10 @@ struct DecisionLists {
     let releases: List
     let hasHorizon: Bool
     let schools: [String: School]
+    let labels: Labels
 
-    init(_ assignments: [Assignment], instance: HorizonInstance) {
+    init(_ assignments: [Assignment], instance: HorizonInstance, labels l: Labels = .english) {
+        labels = l
         hasHorizon = instance.hasHorizon
         let schools = Dictionary(instance.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.schools = schools
@@ -49,10 +52,10 @@ struct DecisionLists {
             }
         }
         communes = ReportData.displayOrder(Set(byArea.keys)).enumerated().map { k, area in
-            List(id: "decisions-commune-\(k + 1)", title: "Commune: \(area.isEmpty ? "(no area)" : area)", rows: byArea[area]!)
+            List(id: "decisions-commune-\(k + 1)", title: l("Commune: {0}", area.isEmpty ? l("(no area)") : area), rows: byArea[area]!)
         }
-        province = List(id: "decisions-province", title: "Province: transfers and retraining between communes", rows: provinceRows)
-        releases = List(id: "decisions-releases", title: "Releases (signed by the province)", rows: releaseRows)
+        province = List(id: "decisions-province", title: l("Province: transfers and retraining between communes"), rows: provinceRows)
+        releases = List(id: "decisions-releases", title: l("Releases (signed by the province)"), rows: releaseRows)
     }
 
     static let actionRank: [Plan.Kind: Int] = [.transfer: 0, .retrain: 1, .release: 2, .hire: 3]
@@ -73,11 +76,15 @@ struct DecisionLists {
     /// Lists longer than this are folded in the HTML page (a closed `<details>`).
     static let foldAbove = 15
 
-    static let note = "Who signs each move (Decree 93/2026): the commune for a transfer or a retraining between two schools "
-        + "of the same commune (schools.csv's commune column; without it, the area), the province "
-        + "otherwise. A release moves nobody between schools, so assignments.csv gives it no authority; it is listed "
-        + "apart, for the province to sign, as the payroll it keeps within is the province's. Reason: why this teacher "
-        + "(volunteer, must_move, or fewest points among those who may be chosen)."
+    static let note = noteText(.english)
+
+    static func noteText(_ l: Labels) -> String {
+        l("Who signs each move (Decree 93/2026): the commune for a transfer or a retraining between two schools "
+            + "of the same commune (schools.csv's commune column; without it, the area), the province "
+            + "otherwise. A release moves nobody between schools, so assignments.csv gives it no authority; it is listed "
+            + "apart, for the province to sign, as the payroll it keeps within is the province's. Reason: why this teacher "
+            + "(volunteer, must_move, or fewest points among those who may be chosen).")
+    }
 
     func schoolName(_ id: String?) -> String {
         guard let id else { return "" }
@@ -96,9 +103,10 @@ struct DecisionLists {
 
     /// The table of one list.
     func table(_ list: List) -> HorizonTable {
-        var header = ["Teacher"]
-        if hasHorizon { header.append("Year") }
-        header += ["Action", "From school", "To school", "Subject", "Reason"]
+        let l = labels
+        var header = [l("Teacher")]
+        if hasHorizon { header.append(l("Year")) }
+        header += [l("Action"), l("From school"), l("To school"), l("Subject"), l("Reason")]
         let rows: [[String]] = list.rows.map { a in
             var row = [a.teacherID]
             if hasHorizon { row.append(a.year.map(String.init) ?? "") }
@@ -117,12 +125,13 @@ struct DecisionLists {
              rows.filter { $0.action == .release }.count]
         }
         func row(_ label: String, _ c: [Int]) -> [String] { [label] + c.map(String.init) + [String(c.reduce(0, +))] }
+        let l = labels
         var rows = communes.map { row($0.title, counts($0.rows)) }
         let p = counts(province.rows), r = counts(releases.rows)
-        rows.append(row("Province", zip(p, r).map { $0 + $1 }))
+        rows.append(row(l("Province"), zip(p, r).map { $0 + $1 }))
         let all = lists.map { counts($0.rows) }.reduce([0, 0, 0]) { zip($0, $1).map { $0 + $1 } }
-        return HorizonTable(id: "decisions-summary", title: "Decisions by authority",
-                            note: "", header: ["Authority", "Transfers", "Retrained", "Releases", "Decisions"],
-                            rows: rows, totals: [row("All authorities", all)])
+        return HorizonTable(id: "decisions-summary", title: l("Decisions by authority"),
+                            note: "", header: [l("Authority"), l("Transfers"), l("Retrained"), l("Releases"), l("Decisions")],
+                            rows: rows, totals: [row(l("All authorities"), all)])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 import RedeployDomain
 
 /// The small maps of a horizon, one per year and plan, all on one projection and one shortage
@@ -52,7 +53,7 @@ struct HorizonMap {
         let id = "\(side.key)-\(HTMLReport.anchor(data.yearLabel(y)))"
         let width = Self.width
         var svg = "<svg class=\"map year-map\" id=\"map-\(id)\" data-year=\"\(e(data.yearLabel(y)))\" viewBox=\"0 0 \(c(width)) \(c(height))\" "
-            + "width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"\(e("Map of the \(side.key) plan in \(data.yearLabel(y))"))\">\n"
+            + "width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"\(e(side.key == "optimum" ? data.labels("Map of the optimum plan in {0}", data.yearLabel(y)) : data.labels("Map of the myopic plan in {0}", data.yearLabel(y))))\">\n"
         // Markers: ids unique in the page, since every map is in the same document.
         let subjects = data.movedSubjects.filter { subject in moves.transfers.contains { $0.subject == subject } }
         svg += "<defs>\n"
@@ -85,8 +86,9 @@ struct HorizonMap {
         svg += "<g class=\"courses\" fill=\"none\" stroke-linecap=\"round\">\n"
         for course in moves.courses {
             guard let p1 = position[course.from], let p2 = position[course.to] else { undrawn += 1; continue }
-            let length = course.delay.map { $0 == 0 ? ", teaching at once" : $0 == 1 ? ", a course of 1 year" : ", a course of \($0) years" } ?? ""
-            let title = "\(data.yearLabel(y)): \(Format.count(course.teachers)) \(course.subject) retrained to teach \(course.toSubject): "
+            let l = data.labels
+            let length = course.delay.map { $0 == 0 ? l(", teaching at once") : $0 == 1 ? l(", a course of 1 year") : l(", a course of {0} years", $0) } ?? ""
+            let title = "\(data.yearLabel(y)): " + l("{0} {1} retrained to teach {2}", Format.count(course.teachers), course.subject, course.toSubject) + ": "
                 + (course.from == course.to ? data.schoolName(course.from) : "\(data.schoolName(course.from)) → \(data.schoolName(course.to))")
                 + length
             let r = radius[course.to]! + 3.5
@@ -121,7 +123,7 @@ struct HorizonMap {
         for s in position.keys.sorted() {
             let p = position[s]!, short = moves.shortage[s]
             let fill = short > 1e-6 ? Palette.heat(0.3 + 0.7 * short / max(maxShortage, 1e-9)) : MapSVG.noShortage
-            let title = "\(data.schoolName(s)) — \(schools[s].level), \(schools[s].area); \(data.yearLabel(y)): short \(Format.fte(short)) FTE"
+            let title = "\(data.schoolName(s)) — \(schools[s].level), \(schools[s].area); \(data.yearLabel(y)): " + data.labels("short {0} FTE", Format.fte(short))
             svg += "<circle class=\"school\" cx=\"\(c(p.x))\" cy=\"\(c(p.y))\" r=\"\(c(radius[s]!))\" fill=\"\(fill)\" stroke=\"#4b5560\" "
                 + "stroke-width=\"0.6\"><title>\(Format.html(title))</title></circle>\n"
         }
@@ -155,19 +157,22 @@ struct HorizonMap {
 
     /// The legend under the maps, as HTML.
     func legend() -> String {
+        let l = data.labels
         let transferred = Set(data.sides.flatMap { $0.moves.flatMap { $0.transfers.map(\.subject) } })
         let subjects = data.movedSubjects.filter(transferred.contains)
-        var legend = "<div class=\"map-legend\">" + MapSVG.subjectLegend(subjects, among: data.movedSubjects)
+        var legend = "<div class=\"map-legend\">" + MapSVG.subjectLegend(subjects, among: data.movedSubjects, l)
         legend += "<div><span class=\"item long\"><svg class=\"key\" width=\"34\" height=\"12\" viewBox=\"0 0 34 12\" aria-hidden=\"true\">"
             + "<path d=\"M1,6 H22\" stroke=\"\(Self.courseColour)\" stroke-width=\"2\" stroke-dasharray=\"4 3\" fill=\"none\"/>"
             + "<circle cx=\"28\" cy=\"6\" r=\"4.5\" fill=\"none\" stroke=\"\(Self.courseColour)\" stroke-width=\"1.5\" stroke-dasharray=\"2.5 2\"/></svg>"
-            + " retraining: dashed to the school where they will teach, ringed there</span>"
-            + MapSVG.staffingLegend + "</div>"
-        legend += "<div>Schools (size: classes): <span class=\"item\"><span class=\"swatch\" style=\"background:\(MapSVG.noShortage)\"></span>no shortage that year</span>"
+            + " " + l("retraining: dashed to the school where they will teach, ringed there") + "</span>"
+            + MapSVG.staffingLegend(l) + "</div>"
+        legend += "<div>" + l("Schools (size: classes):") + " <span class=\"item\"><span class=\"swatch\" style=\"background:\(MapSVG.noShortage)\"></span>"
+            + l("no shortage that year") + "</span>"
             + "<span class=\"item long\"><span class=\"swatch\" style=\"background:\(Palette.heat(0.45))\"></span><span class=\"swatch\" style=\"background:\(Palette.heat(1))\"></span>"
-            + "shortage left that year (darker: more; darkest \(Format.fte(maxShortage)) FTE, one scale for every map)</span></div>"
+            + l("shortage left that year (darker: more; darkest {0} FTE, one scale for every map)", Format.fte(maxShortage)) + "</span></div>"
         if unplacedSchools > 0 {
-            legend += "<div>Not on the maps: \(unplacedSchools) school\(unplacedSchools == 1 ? "" : "s") without coordinates, and the moves to or from them.</div>"
+            legend += "<div>" + (unplacedSchools == 1 ? l("Not on the maps: 1 school without coordinates, and the moves to or from them.")
+                : l("Not on the maps: {0} schools without coordinates, and the moves to or from them.", unplacedSchools)) + "</div>"
         }
         return legend + "</div>"
     }

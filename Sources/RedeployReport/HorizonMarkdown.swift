@@ -5,23 +5,28 @@ import ScenarioIO
 /// HTML page (`HorizonTables`), without the charts and maps. Names are escaped for Markdown
 /// tables; totals are in bold. The same data gives the same bytes.
 enum HorizonMarkdown {
-    static func render(_ data: HorizonReportData, _ l: Labels = .english) -> String {
+    static func render(_ data: HorizonReportData) -> String {
         let m = Format.markdown
+        let l = data.labels
         var out: [String] = []
-        out.append("# Horizon report: \(m(data.name.isEmpty ? "redeployment over the years" : data.name))")
+        out.append(l("# Horizon report: {0}", m(data.name.isEmpty ? l("redeployment over the years") : data.name)))
         out.append("")
-        let years = data.instance.hasHorizon ? " (\(data.yearCount) year\(data.yearCount == 1 ? "" : "s"))" : ""
-        out.append("Teacher redeployment over \(data.span)\(years). Optimum: **\(m(data.optimum.status))**"
-            + "\(HTMLReport.gapText(data.optimum.mipGap)); myopic: **\(m(data.myopic.status))**. "
-            + m(HTMLReport.policyText(data.instance.transfers)))
+        let years = data.instance.hasHorizon ? " (" + (data.yearCount == 1 ? l("1 year") : l("{0} years", data.yearCount)) + ")" : ""
+        out.append(l("Teacher redeployment over {0}{1}. Optimum: **{2}**{3}; myopic: **{4}**. ", data.span, years, m(data.optimum.status),
+                     HTMLReport.gapText(data.optimum.mipGap, l), m(data.myopic.status))
+            + m(HTMLReport.policyText(data.instance.transfers, l)))
         out.append("")
-        out.append("The optimum is planned over all the years at once; the myopic plan one year at a time, each year at its best "
-            + "from what the years before left, blind to the years after.")
+        out.append(l("The optimum is planned over all the years at once; the myopic plan one year at a time, each year at its best "
+            + "from what the years before left, blind to the years after."))
         for side in data.sides where !side.violations.isEmpty {
-            let count = side.violations.count
             out.append("")
-            out.append("**Warning: the \(side.key) plan breaks \(count) rule\(count == 1 ? "" : "s") of the scenario**, "
-                + "e.g. \(m(side.violations[0])).")
+            let (count, first) = (side.violations.count, m(side.violations[0]))
+            switch (side.key == "optimum", count == 1) {
+            case (true, true): out.append(l("**Warning: the optimum plan breaks 1 rule of the scenario**, e.g. {0}.", first))
+            case (true, false): out.append(l("**Warning: the optimum plan breaks {0} rules of the scenario**, e.g. {1}.", count, first))
+            case (false, true): out.append(l("**Warning: the myopic plan breaks 1 rule of the scenario**, e.g. {0}.", first))
+            case (false, false): out.append(l("**Warning: the myopic plan breaks {0} rules of the scenario**, e.g. {1}.", count, first))
+            }
         }
         out.append("")
         for table in HorizonTables.all(data) {

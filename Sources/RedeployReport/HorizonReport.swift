@@ -15,20 +15,20 @@ public enum HorizonReportFiles {
                              optimum: HorizonPlanOutput, myopic: HorizonPlanOutput, assignments: [Assignment]? = nil,
                              labels: Labels = .english) throws {
         guard html != nil || markdown != nil else { return }
-        let data = HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments)
-        if let html { try ReportFiles.writeText(HorizonHTML.render(data, labels), to: html) }
-        if let markdown { try ReportFiles.writeText(HorizonMarkdown.render(data, labels), to: markdown) }
+        let data = HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments, labels: labels)
+        if let html { try ReportFiles.writeText(HorizonHTML.render(data), to: html) }
+        if let markdown { try ReportFiles.writeText(HorizonMarkdown.render(data), to: markdown) }
     }
 
     /// The HTML page, for tests and callers that keep it in memory.
     public static func html(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput,
                             assignments: [Assignment]? = nil, labels: Labels = .english) -> String {
-        HorizonHTML.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments), labels)
+        HorizonHTML.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments, labels: labels))
     }
 
     /// The Markdown summary, for tests and callers that keep it in memory.
     public static func markdown(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput,
                                 assignments: [Assignment]? = nil, labels: Labels = .english) -> String {
-        HorizonMarkdown.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments), labels)
+        HorizonMarkdown.render(HorizonReportData(instance: instance, optimum: optimum, myopic: myopic, assignments: assignments, labels: labels))
     }
 }

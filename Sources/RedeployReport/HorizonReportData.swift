@@ -43,9 +43,14 @@ struct HorizonReportData {
     /// The decision lists by authority of the plan's named teachers; nil without a roster.
     let decisions: DecisionLists?
 
-    init(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput, assignments: [Assignment]? = nil) {
+    /// The language of the headings and labels.
+    let labels: Labels
+
+    init(instance: HorizonInstance, optimum: HorizonPlanOutput, myopic: HorizonPlanOutput, assignments: [Assignment]? = nil,
+         labels: Labels = .english) {
         self.instance = instance
-        decisions = assignments.map { DecisionLists($0, instance: instance) }
+        self.labels = labels
+        decisions = assignments.map { DecisionLists($0, instance: instance, labels: labels) }
         levels = ReportData.displayOrder(Set(instance.schools.map(\.level)),
                                          preferred: ["preschool", "primary", "lower_secondary", "upper_secondary"])
         areas = ReportData.displayOrder(Set(instance.schools.map(\.area)))
@@ -69,16 +74,16 @@ struct HorizonReportData {
     }
 
     var name: String { instance.name }
-    var title: String { name.isEmpty ? "Redeployment over the years" : name }
+    var title: String { name.isEmpty ? labels("Redeployment over the years") : name }
     var sides: [Side] { [optimum, myopic] }
     var yearCount: Int { instance.years.count }
 
     /// A year as the reports name it; a scenario of one year with retraining has no name for it.
-    func yearLabel(_ y: Int) -> String { instance.hasHorizon ? String(instance.years[y]) : "the year" }
+    func yearLabel(_ y: Int) -> String { instance.hasHorizon ? String(instance.years[y]) : labels("the year") }
 
     /// "2025–2030", or "2025" for a single year.
     var span: String {
-        guard instance.hasHorizon else { return "one year" }
+        guard instance.hasHorizon else { return labels("one year") }
         let (first, last) = (instance.years.first!, instance.years.last!)
         return first == last ? String(first) : "\(first)–\(last)"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 import RedeployDomain
 
 /// One table of the horizon reports, its cells already formatted: the HTML page and the
@@ -48,29 +49,30 @@ enum HorizonTables {
             [label, show(a), show(b), diff(b - a)]
         }
         let lastCap = data.instance.payrollCap.last.map(String.init) ?? ""
-        let wLabel = data.weighted ? "Weighted shortage W (all years, weighted)" : "Weighted shortage W (all years)"
+        let l = data.labels
+        let wLabel = data.weighted ? l("Weighted shortage W (all years, weighted)") : l("Weighted shortage W (all years)")
         return HorizonTable(
-            id: "totals", title: "Over the horizon: optimum against myopic",
-            note: "W0, if nothing is done: \(w(data.before.weightedShortage)). Myopic − optimum: what the myopic plan "
-                + "leaves or spends more (positive) or less (negative) than the plan made over the whole horizon.",
-            header: ["", "Optimum", "Myopic", "Myopic − optimum"],
+            id: "totals", title: l("Over the horizon: optimum against myopic"),
+            note: l("W0, if nothing is done: {0}. Myopic − optimum: what the myopic plan "
+                + "leaves or spends more (positive) or less (negative) than the plan made over the whole horizon.", w(data.before.weightedShortage)),
+            header: ["", l("Optimum"), l("Myopic"), l("Myopic − optimum")],
             rows: [
                 row(wLabel, o.weightedShortage, m.weightedShortage, w, signed),
-                row("Cost C (all years)", o.cost, m.cost, w, signed),
-                row("Transfers", o.transfers, m.transfers, Format.count, signedCount),
-                row("Hires", o.hires, m.hires, Format.count, signedCount),
-                row("Releases", o.releases, m.releases, Format.count, signedCount),
-                row("Retrained", o.retrained, m.retrained, Format.count, signedCount),
-                row("Payroll in the last year (cap \(lastCap))", o.payrollAfter, m.payrollAfter, Format.count, signedCount),
+                row(l("Cost C (all years)"), o.cost, m.cost, w, signed),
+                row(l("Transfers"), o.transfers, m.transfers, Format.count, signedCount),
+                row(l("Hires"), o.hires, m.hires, Format.count, signedCount),
+                row(l("Releases"), o.releases, m.releases, Format.count, signedCount),
+                row(l("Retrained"), o.retrained, m.retrained, Format.count, signedCount),
+                row(l("Payroll in the last year (cap {0})", lastCap), o.payrollAfter, m.payrollAfter, Format.count, signedCount),
             ])
     }
 
     /// W and C year by year, optimum against myopic, with what planning ahead gains.
     static func gains(_ data: HorizonReportData) -> HorizonTable {
-        let weighted = data.weighted
-        var header = ["Year"]
-        if weighted { header.append("Weight") }
-        header += ["W0", "W optimum", "W myopic", "W gain", "C optimum", "C myopic", "C gain"]
+        let weighted = data.weighted, l = data.labels
+        var header = [l("Year")]
+        if weighted { header.append(l("Weight")) }
+        header += ["W0", l("W optimum"), l("W myopic"), l("W gain"), l("C optimum"), l("C myopic"), l("C gain")]
         var rows: [[String]] = []
         for y in 0..<data.yearCount {
             let (o, m) = (data.optimum.years[y], data.myopic.years[y])
@@ -81,14 +83,16 @@ enum HorizonTables {
             rows.append(row)
         }
         let (o, m) = (data.optimum.report, data.myopic.report)
-        var total = [weighted ? "All years, weighted" : "All years"]
+        var total = [weighted ? l("All years, weighted") : l("All years")]
         if weighted { total.append("") }
         total += [w(data.before.weightedShortage), w(o.weightedShortage), w(m.weightedShortage),
                   signed(m.weightedShortage - o.weightedShortage), w(o.cost), w(m.cost), signed(m.cost - o.cost)]
         return HorizonTable(
-            id: "by-year", title: "Year by year: what planning over the whole horizon gains",
-            note: "W: the year's weighted shortage (priority × FTE short)\(weighted ? ", before its weight" : ""); C: the cost "
-                + "of the year's actions. Gain: myopic minus optimum, positive where planning over the whole horizon does better.",
+            id: "by-year", title: l("Year by year: what planning over the whole horizon gains"),
+            note: (weighted ? l("W: the year's weighted shortage (priority × FTE short), before its weight; C: the cost "
+                + "of the year's actions. Gain: myopic minus optimum, positive where planning over the whole horizon does better.")
+                : l("W: the year's weighted shortage (priority × FTE short); C: the cost "
+                + "of the year's actions. Gain: myopic minus optimum, positive where planning over the whole horizon does better.")),
             header: header, rows: rows, totals: [total])
     }
 
@@ -100,36 +104,39 @@ enum HorizonTables {
                          Format.count(year.payroll), String(year.payrollCap), Format.count(year.transfers),
                          Format.count(year.hires), Format.count(year.releases), Format.count(year.retrained), w(year.cost)])
         }
-        let r = side.report
-        let total = [data.weighted ? "All years, weighted" : "All years", w(data.before.weightedShortage), w(r.weightedShortage),
+        let r = side.report, l = data.labels
+        let total = [data.weighted ? l("All years, weighted") : l("All years"), w(data.before.weightedShortage), w(r.weightedShortage),
                      "", "", Format.count(r.transfers), Format.count(r.hires), Format.count(r.releases),
                      Format.count(r.retrained), w(r.cost)]
-        let how = side.key == "optimum" ? "planned over all the years at once" : "planned one year at a time, blind to the years after"
+        let optimum = side.key == "optimum"
         return HorizonTable(
-            id: "years-\(side.key)", title: "The \(side.key) plan, year by year",
-            note: "\(side.label) (\(how)); status \(side.status)\(HTMLReport.gapText(side.mipGap)). Payroll: people on it in the year, "
-                + "teachers in a course included, against the year's cap.",
-            header: ["Year", "W0", "W", "Payroll", "Cap", "Transfers", "Hires", "Releases", "Retrained", "Cost"],
+            id: "years-\(side.key)", title: optimum ? l("The optimum plan, year by year") : l("The myopic plan, year by year"),
+            note: (optimum ? l("Optimum (planned over all the years at once)") : l("Myopic (planned one year at a time, blind to the years after)"))
+                + l("; status {0}{1}. Payroll: people on it in the year, teachers in a course included, against the year's cap.",
+                    side.status, HTMLReport.gapText(side.mipGap, l)),
+            header: [l("Year"), "W0", "W", l("Payroll"), l("Cap"), l("Transfers"), l("Hires"), l("Releases"), l("Retrained"), l("Cost")],
             rows: rows, totals: [total])
     }
 
     /// Weighted shortage by school level, year by year: if nothing is done, optimum, myopic.
     static func byLevel(_ data: HorizonReportData) -> HorizonTable {
         var rows: [[String]] = []
-        for (l, level) in data.levels.enumerated() {
-            rows.append([level, "If nothing is done"] + data.beforeByLevel[l].map(w))
-            rows.append([level, "Optimum"] + data.optimum.byLevel[l].map(w))
-            rows.append([level, "Myopic"] + data.myopic.byLevel[l].map(w))
+        let l = data.labels
+        for (k, level) in data.levels.enumerated() {
+            rows.append([level, l("If nothing is done")] + data.beforeByLevel[k].map(w))
+            rows.append([level, l("Optimum")] + data.optimum.byLevel[k].map(w))
+            rows.append([level, l("Myopic")] + data.myopic.byLevel[k].map(w))
         }
         return HorizonTable(
-            id: "levels", title: "Weighted shortage by school level",
-            note: "Each level's schools: the sum of priority × FTE short, year by year (without the year's weight).",
-            header: ["Level", "Plan"] + (0..<data.yearCount).map(data.yearLabel), rows: rows, textColumns: 2)
+            id: "levels", title: l("Weighted shortage by school level"),
+            note: l("Each level's schools: the sum of priority × FTE short, year by year (without the year's weight)."),
+            header: [l("Level"), l("Plan")] + (0..<data.yearCount).map(data.yearLabel), rows: rows, textColumns: 2)
     }
 
     /// Every course of either plan; nil when neither retrains anyone.
     static func retraining(_ data: HorizonReportData) -> HorizonTable? {
         var rows: [[String]] = []
+        let l = data.labels
         for side in data.sides {
             for (y, moves) in side.moves.enumerated() {
                 for course in moves.courses {
@@ -137,19 +144,20 @@ enum HorizonTables {
                     var from = "?"
                     if let delay = course.delay {
                         from = y + delay < data.yearCount ? data.yearLabel(y + delay)
-                            : data.instance.hasHorizon ? "after \(data.yearLabel(data.yearCount - 1))" : "after the year"
+                            : data.instance.hasHorizon ? l("after {0}", data.yearLabel(data.yearCount - 1)) : l("after the year")
                     }
-                    rows.append([side.label, data.yearLabel(y), data.schoolName(course.from), course.subject,
+                    rows.append([l(side.label), data.yearLabel(y), data.schoolName(course.from), course.subject,
                                  data.schoolName(course.to), course.toSubject, Format.count(course.teachers), length, from])
                 }
             }
         }
         guard !rows.isEmpty else { return nil }
         return HorizonTable(
-            id: "courses", title: "Retraining",
-            note: "Teachers who take a course: they leave their school and subject in the year named, stay on the payroll "
-                + "during the course, and teach the new subject at the receiving school from the year shown.",
-            header: ["Plan", "Year", "From school", "Subject", "To school", "Teaches", "Teachers", "Course, years", "Teaches from"],
+            id: "courses", title: l("Retraining"),
+            note: l("Teachers who take a course: they leave their school and subject in the year named, stay on the payroll "
+                + "during the course, and teach the new subject at the receiving school from the year shown."),
+            header: [l("Plan"), l("Year"), l("From school"), l("Subject"), l("To school"), l("Teaches"), l("Teachers"),
+                     l("Course, years"), l("Teaches from")],
             rows: rows, textColumns: 6)
     }
 }

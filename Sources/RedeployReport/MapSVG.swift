@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 import RedeployDomain
 
 /// What the one-year map (`PlanMap`) and a horizon's maps by year (`HorizonMap`) share: schools
@@ -89,16 +90,18 @@ enum MapSVG {
     }
 
     /// The legend's line of subject swatches, for the subjects transferred; empty when there is none.
-    static func subjectLegend(_ subjects: [String], among moved: [String]) -> String {
+    static func subjectLegend(_ subjects: [String], among moved: [String], _ l: Labels = .english) -> String {
         guard !subjects.isEmpty else { return "" }
-        return "<div>Transfers by subject: " + subjects.map {
+        return "<div>" + l("Transfers by subject:") + " " + subjects.map {
             "<span class=\"item\"><span class=\"swatch\" style=\"background:\(Palette.subject($0, among: moved))\"></span>\(Format.html($0))</span>"
         }.joined(separator: " ") + "</div>"
     }
 
     /// The legend's key to hires and releases.
-    static let staffingLegend = "<span class=\"item\"><b style=\"color:\(Palette.hire)\">+</b> hires</span> "
-        + "<span class=\"item\"><b style=\"color:\(Palette.release)\">−</b> releases</span>"
+    static func staffingLegend(_ l: Labels = .english) -> String {
+        "<span class=\"item\"><b style=\"color:\(Palette.hire)\">+</b> " + l("hires") + "</span> "
+            + "<span class=\"item\"><b style=\"color:\(Palette.release)\">−</b> " + l("releases") + "</span>"
+    }
 
     static let noShortage = "#cfe9d6"
 }

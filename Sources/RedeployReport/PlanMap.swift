@@ -68,8 +68,7 @@ enum PlanMap {
             + l("no shortage after the plan") + "</span>"
             + "<span class=\"item\"><span class=\"swatch\" style=\"background:\(Palette.heat(0.45))\"></span><span class=\"swatch\" style=\"background:\(Palette.heat(1))\"></span>"
             + l("shortage left (darker: more)") + "</span>"
-            + "<span class=\"item\"><b style=\"color:\(Palette.hire)\">+</b> " + l("hires") + "</span> "
-            + "<span class=\"item\"><b style=\"color:\(Palette.release)\">−</b> " + l("releases") + "</span>"
+            + MapSVG.staffingLegend(l)
             + "<span class=\"item\"><span class=\"swatch area\"></span>" + l("areas, drawn around their schools") + "</span></div>"
         if svg.unplacedSchools > 0 || svg.undrawnTransfers > 0 {
             legend += "<div>" + (svg.unplacedSchools == 1 ? l("Not on the map: 1 school without coordinates")

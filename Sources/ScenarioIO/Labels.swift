@@ -21,7 +21,7 @@ public enum Language: String, Sendable, CaseIterable {
 /// them in another order:
 ///
 ///     let l = Labels(.vi)
-///     l("of {0} schools", 200)   // "trên 200 trường"
+///     l("{0} classes", 12)   // "12 lớp"
 public struct Labels: Sendable, Equatable {
     public let language: Language
 
