@@ -49,13 +49,15 @@ extension PlanSheets {
         let l = labels, horizon = view.years != nil
         var columns: [SheetTable.Column] = [.init(l.teacher, .text)]
         if horizon { columns.append(.init(l.year, .year)) }
-        columns += [.init(l.action, .text), .init(l.fromSchool, .text),
-                    .init(l.toSchool, .text), .init(l.subject, .text), .init(l.toSubject, .text), .init(l.reason, .text)]
+        columns += [.init(l.action, .text), .init(l.fromSchool, .text), .init(l.toSchool, .text), .init(l.subject, .text)]
+        if view.hasRetraining { columns.append(.init(l.toSubject, .text)) }
+        columns.append(.init(l.reason, .text))
         let cells: [[SheetTable.Cell]] = rows.map { a in
             var row: [SheetTable.Cell] = [.text(a.teacherID)]
             if horizon { row.append(a.year.map(SheetTable.Cell.count) ?? .empty) }
-            row += [.text(a.action.rawValue), .text(named(a.fromSchool)), .optional(a.toSchool.map(named)),
-                    .text(a.subject), .optional(a.toSubject), .text(a.reason)]
+            row += [.text(a.action.rawValue), .text(named(a.fromSchool)), .optional(a.toSchool.map(named)), .text(a.subject)]
+            if view.hasRetraining { row.append(.optional(a.toSubject)) }
+            row.append(.text(a.reason))
             return row
         }
         return SheetTable(name: name, columns: columns, rows: cells)
@@ -71,7 +73,7 @@ extension PlanSheets {
 /// The assignments split by who signs them (Decree 93/2026 art. 11): per commune the moves
 /// within it (`authority` commune, grouped by the sending school's `School.authorityUnit`), the
 /// province the others, and the releases apart (assignments.csv gives them no authority; the
-/// province signs them, as the payroll is its). Communes in name order; rows by year, sending
+/// province signs them, as the payroll is its). Communes in name order (`DisplayOrder`); rows by year, sending
 /// school, receiving school, action, subject, new subject and teacher, whatever the input order.
 struct AuthorityLists {
     var communes: [(unit: String, rows: [Assignment])]
@@ -89,7 +91,7 @@ struct AuthorityLists {
                 province.append(a)
             }
         }
-        communes = byUnit.keys.sorted().map { ($0, byUnit[$0]!) }
+        communes = DisplayOrder.sorted(byUnit.keys).map { ($0, byUnit[$0]!) }
     }
 
     static func precedes(_ a: Assignment, _ b: Assignment) -> Bool {

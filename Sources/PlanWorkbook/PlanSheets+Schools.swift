@@ -55,7 +55,7 @@ extension PlanSheets {
 
     /// Per area (and year): schools, required, before, after, shortage and surplus (each
     /// pair's, summed), transfers out of the area, into it and within it, hires and releases;
-    /// then a total per year. Areas in name order.
+    /// then a total per year. Areas in name order (`DisplayOrder`).
     public func byArea() -> SheetTable {
         let l = labels, v = view
         var columns: [SheetTable.Column] = [.init(l.area, .text)]
@@ -64,7 +64,7 @@ extension PlanSheets {
                     .init(l.after, .decimal), .init(l.shortage, .decimal, highlight: .shortage),
                     .init(l.surplus, .decimal), .init(l.sent, .teachers), .init(l.received, .teachers),
                     .init(l.withinArea, .teachers), .init(l.hired, .teachers), .init(l.released, .teachers)]
-        let areas = Array(Set(v.schools.map(\.area))).sorted()
+        let areas = DisplayOrder.sorted(Set(v.schools.map(\.area)))
         let areaIndex = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
         let schoolArea = v.schools.map { areaIndex[$0.area]! }
         var schoolCount = [Int](repeating: 0, count: areas.count)

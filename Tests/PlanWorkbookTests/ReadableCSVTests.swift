@@ -23,6 +23,9 @@ struct ReadableCSVTests {
         #expect(DisplayNumber.text(-1.996) == "-2")
         #expect(DisplayNumber.text(-0.35) == "-0.35")
         #expect(DisplayNumber.text(1234567) == "1234567")
+        #expect(DisplayNumber.text(-0.05) == "-0.05")
+        #expect(DisplayNumber.text(12.5) == "12.5")
+        #expect(DisplayNumber.text(7.04) == "7.04")
     }
 
     @Test func filesHaveByteOrderMarkAndCRLF() {
