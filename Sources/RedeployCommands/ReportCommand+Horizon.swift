@@ -28,7 +28,8 @@ extension ReportCommand {
         let htmlPath = html ?? (outDir as NSString).appendingPathComponent("report.html")
         let markdownPath = markdown ?? (outDir as NSString).appendingPathComponent("report.md")
         do {
-            let readable = try ReadablePlan(PlanView(instance: instance, output: loaded.output), spreadsheet: false, xlsx: xlsx)
+            let readable = try ReadablePlan(PlanView(instance: instance, output: loaded.output), spreadsheet: false, xlsx: xlsx,
+                                            labels: .of(LanguageOption.labels(lang, scenario)))
             defer { readable.discard() }
             try HorizonReportFiles.write(html: htmlPath, markdown: markdownPath, instance: instance,
                                          optimum: optimum, myopic: myopic, labels: LanguageOption.labels(lang, scenario))

@@ -60,7 +60,8 @@ struct ReportCommand: ParsableCommand {
             let d = loaded.data
             let output = PlanOutput(scenarioName: d.instance.name, status: d.headline.status, plan: d.plan, report: d.check,
                                     weightedShortageBefore: d.headline.weightedShortageBefore, mipGap: d.headline.mipGap)
-            let readable = try ReadablePlan(PlanView(instance: d.instance, output: output), spreadsheet: false, xlsx: xlsx)
+            let readable = try ReadablePlan(PlanView(instance: d.instance, output: output), spreadsheet: false, xlsx: xlsx,
+                                            labels: .of(LanguageOption.labels(lang, scenario)))
             defer { readable.discard() }
             try ReportFiles.write(html: htmlPath, markdown: markdownPath, data: loaded.data,
                                   labels: LanguageOption.labels(lang, scenario))

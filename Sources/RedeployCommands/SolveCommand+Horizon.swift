@@ -52,7 +52,7 @@ extension SolveCommand {
                                                   contents: AssignmentsOutput.csv(assignments, hasHorizon: instance.hasHorizon)))
                 }
                 let readable = try ReadablePlan(PlanView(instance: instance, output: output, assignments: assignments),
-                                                spreadsheet: spreadsheet, xlsx: xlsx)
+                                                spreadsheet: spreadsheet, xlsx: xlsx, labels: .of(LanguageOption.labels(lang, scenario)))
                 defer { readable.discard() }
                 try AtomicFiles.write(files + readable.csvFiles, into: out)
                 if let reports {

@@ -100,7 +100,8 @@ struct SolveCommand: ParsableCommand {
         progress.stage("writing")
         do {
             try Interruption.committing {
-                let readable = try ReadablePlan(PlanView(instance: instance, output: output), spreadsheet: spreadsheet, xlsx: xlsx)
+                let readable = try ReadablePlan(PlanView(instance: instance, output: output), spreadsheet: spreadsheet, xlsx: xlsx,
+                                                labels: .of(LanguageOption.labels(lang, scenario)))
                 defer { readable.discard() }
                 try AtomicFiles.write(output.files(instance) + readable.csvFiles, into: out)
                 try ReportFiles.write(html: report, markdown: markdown, instance: instance, output: output,
