@@ -297,7 +297,7 @@ struct YAMLValidationTests {
     @Test func unknownTopLevelKeySuggestsTheNearest() {
         let s = yaml("polcy:\n  hiring: false\n")
         expectOne(s.errors(), file: s.path("scenario.yaml"), line: 4, column: 1, key: "polcy",
-                  "unknown key (did you mean 'policy'?); valid keys here: name, extends, schools, staff, norms, distances, policy, costs, retraining, horizon, roster, retirement, locks")
+                  "unknown key (did you mean 'policy'?); valid keys here: name, extends, schools, staff, norms, distances, policy, costs, retraining, horizon, roster, retirement, locks, lang")
     }
 
     @Test func unknownPolicyKey() {
