@@ -64,12 +64,17 @@ public final class WorkbookReader {
         try self.init(archive: archive, file: name, limits: limits)
     }
 
-    /// Opens a workbook held in memory.
+    /// Opens a workbook held in memory. The bytes go through a temporary file, removed at once
+    /// (the open file stays readable): ZIPFoundation's in-memory archive traps on a damaged zip
+    /// that makes it seek past the end (found by FuzzWorkbook), its file-based one does not.
     public convenience init(data: Data, file: String, limits: Limits = Limits()) throws(WorkbookError) {
         try Self.checkSignature(data.prefix(8), file: file)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString).xlsx")
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw Self.notAZip(file)
         }
