@@ -18,9 +18,14 @@ public enum DirectModel {
         public var mipGap: Double? = nil
     }
 
-    public static func solve(_ instance: Instance, timeLimit: Double? = nil,
+    /// - Parameter coverageCuts: add `CoverageCuts`' valid inequalities (they remove no plan of
+    ///   whole teachers, only fractional points of the relaxation), for scenarios whose
+    ///   branch-and-cut cannot otherwise prove its optimum.
+    public static func solve(_ instance: Instance, timeLimit: Double? = nil, coverageCuts: Bool = false,
                              log: (@Sendable (String) -> Void)? = nil) throws -> Result {
-        try solveLexicographically(build(instance), timeLimit: timeLimit, log: log)
+        var built = build(instance)
+        if coverageCuts { addCoverageCuts(&built, instance) }
+        return try solveLexicographically(built, timeLimit: timeLimit, log: log)
     }
 
     /// A literal program: its columns' shortage weights (stage 1's objective) and costs (stage 2's).
@@ -32,6 +37,9 @@ public enum DirectModel {
         var lockRows: [Int] = []
         /// The must_move row of each pair that has one (section 7).
         var mustMoveRows: [Int: Int] = [:]
+        /// One-year model: the columns that change n(p) (+1 in, -1 out) and u(p) of each pair.
+        var staffTerms: [[(column: Int, sign: Double)]] = []
+        var shortageColumns: [Int] = []
     }
 
     /// Stage 1 (least W) as a MIP, then stage 2 (least C) with the explicit row W <= W*. Shared
@@ -65,6 +73,29 @@ public enum DirectModel {
         return Result(status: .optimal, weightedShortage: best, cost: second.objective, values: second.columnValues, mipGap: 0)
     }
 
+    /// The cuts over this model's columns: n(s) = t - l + transfers in - out + h - e, so the
+    /// row is sum u(T) + f sum_{s in N(T)} (in - out + h - e) >= f (ceil r(T) - sum (t - l)).
+    static func addCoverageCuts(_ built: inout Built, _ instance: Instance) {
+        guard !instance.policy.sharing else { return }
+        let pairs = instance.pairs
+        let covers = pairs.indices.map { p in
+            instance.canCover[pairs[p].subject].compactMap { b -> Int? in
+                guard let q = instance.pairIndex(school: pairs[p].school, subject: b), pairs[q].required > 0 else { return nil }
+                return q
+            }
+        }
+        for cut in CoverageCuts.cuts(pairs: pairs, covers: covers) {
+            let staying = cut.staff.reduce(0) { $0 + pairs[$1].staying }
+            let row = built.program.addRow(lower: cut.fraction * (cut.ceiling - Double(staying)))
+            for q in cut.requirements { built.program.addEntry(row: row, column: built.shortageColumns[q], value: 1) }
+            for p in cut.staff {
+                for (column, sign) in built.staffTerms[p] {
+                    built.program.addEntry(row: row, column: column, value: cut.fraction * sign)
+                }
+            }
+        }
+    }
+
     static func build(_ instance: Instance) -> Built {
         var lp = LinearProgram(name: "direct", sense: .minimize)
         var weights: [Double] = []
@@ -91,6 +122,8 @@ public enum DirectModel {
         // Section 8: min <= sum of the transfers a lock row matches <= max.
         let locks = LockIndex(instance.locks)
         let lockRow = instance.locks.map { lp.addRow(lower: $0.min, upper: $0.max ?? .infinity) }
+        var terms = [[(column: Int, sign: Double)]](repeating: [], count: pairs.count)
+        var shortageColumns = [Int](repeating: -1, count: pairs.count)
         for (p, pair) in pairs.enumerated() {
             // x(i, j, a) for every other school j holding pair (j, a) that the policy allows.
             for (q, other) in pairs.enumerated()
@@ -100,6 +133,8 @@ public enum DirectModel {
                 lp.addEntry(row: passRow[p], column: x, value: 1)
                 lp.addEntry(row: staffRow[p], column: x, value: 1)
                 lp.addEntry(row: staffRow[q], column: x, value: -1)
+                terms[p].append((x, -1))
+                terms[q].append((x, 1))
                 if !outRow.isEmpty { lp.addEntry(row: outRow[pair.school], column: x, value: 1) }
                 for k in locks.matching(from: pair.school, to: other.school, subject: pair.subject) {
                     lp.addEntry(row: lockRow[k], column: x, value: 1)
@@ -109,11 +144,13 @@ public enum DirectModel {
                 let h = column(cost: instance.costs.hire, isInteger: integer)
                 lp.addEntry(row: staffRow[p], column: h, value: -1)
                 lp.addEntry(row: payrollRow, column: h, value: 1)
+                terms[p].append((h, 1))
             }
             let e = column(cost: instance.costs.release, isInteger: integer)
             lp.addEntry(row: passRow[p], column: e, value: 1)
             lp.addEntry(row: staffRow[p], column: e, value: 1)
             lp.addEntry(row: payrollRow, column: e, value: -1)
+            terms[p].append((e, -1))
             for b in instance.canCover[pair.subject] {
                 guard let q = instance.pairIndex(school: pair.school, subject: b) else { continue }
                 let z = column(isInteger: false)
@@ -122,7 +159,9 @@ public enum DirectModel {
             }
             let u = column(weight: instance.schools[pair.school].priority, isInteger: false)
             lp.addEntry(row: coverRow[p], column: u, value: 1)
+            shortageColumns[p] = u
         }
-        return Built(program: lp, shortageWeights: weights, costs: costs, lockRows: lockRow)
+        return Built(program: lp, shortageWeights: weights, costs: costs, lockRows: lockRow, staffTerms: terms,
+                     shortageColumns: shortageColumns)
     }
 }

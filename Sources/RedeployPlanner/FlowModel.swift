@@ -183,6 +183,27 @@ public struct FlowModel: Sendable {
             for p in pairs.indices { addPairColumns(p, payroll: payroll) }
             if pooled { addPools() } else { addTransfers() }
             addLocks()
+            if whole && coupled { addCoverageCuts() }
+        }
+
+        /// `CoverageCuts`' inequalities, over the shortage columns of each set T and the columns
+        /// that bring staff to N(T) (stays, transfers in, hires, pool draws).
+        mutating func addCoverageCuts() {
+            var inflow = [[Int]](repeating: [], count: instance.pairs.count)
+            var short = [Int: [Int]]()
+            for (j, role) in roles.enumerated() {
+                switch role {
+                case let .stay(p), let .hire(p), let .transfer(_, p), let .draw(_, p): inflow[p].append(j)
+                case let .short(q): short[q, default: []].append(j)
+                default: break
+                }
+            }
+            for cut in CoverageCuts.cuts(pairs: instance.pairs, covers: covers) {
+                let held = cut.staff.reduce(0) { $0 + instance.pairs[$1].held }
+                let row = program.addRow(lower: cut.fraction * (cut.ceiling - Double(held)))
+                for q in cut.requirements { for j in short[q] ?? [] { program.addEntry(row: row, column: j, value: 1) } }
+                for p in cut.staff { for j in inflow[p] { program.addEntry(row: row, column: j, value: cut.fraction) } }
+            }
         }
 
         /// Section 8: a row naming one transfer bounds its column (an arc's bounds, so the

@@ -206,7 +206,7 @@ import Testing
         var scenario = randomScenario(seed: UInt64(seed))
         scenario.locks = Self.randomLocks(scenario, seed: UInt64(seed))
         let instance = Instance(scenario)
-        let direct = try DirectModel.solve(instance, timeLimit: 60)
+        let direct = try DirectModel.solve(instance, timeLimit: 60, coverageCuts: AgreementTests.literalNeedsCuts.contains(seed))
         if direct.status == .infeasible {
             #expect(throws: LockConflict.self) { try Planner().solve(instance) }
             return
