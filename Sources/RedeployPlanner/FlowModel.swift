@@ -64,6 +64,9 @@ public struct FlowModel: Sendable {
     /// requirement, no outflow cap. Arc j is column j for j < columnCount; the arcs after
     /// them are the rows' slacks. Costs are left 0: `network(stage:)` sets them.
     public let network: FlowNetwork?
+    /// Rows of `CoverageCuts` at the end of `program`: valid inequalities, not part of the
+    /// formulation (summary.json's `model_rows` leaves them out, as before they existed).
+    public let cutRows: Int
     /// The D row (staff after the plan) of each pair; also its node in `network`.
     public let staffRows: [Int]
     /// The payroll row (hires - releases); also its node in `network`.
@@ -95,6 +98,7 @@ public struct FlowModel: Sendable {
         network = builder.networkForm()
         staffRows = builder.staffRow
         payrollRow = builder.payrollRow
+        cutRows = builder.cutRows
     }
 
     /// The network with stage-one (shortage) or stage-two (cost) costs on the column arcs.
@@ -137,6 +141,7 @@ public struct FlowModel: Sendable {
         var outflowRows: [Int: Int] = [:]
         /// For each pair, the requirement pairs at its school that it covers.
         var covers: [[Int]] = []
+        var cutRows = 0
         /// Section 8's rows, and the transfer columns each matches.
         let locks: LockIndex
         var lockColumns: [[Int]]
@@ -201,6 +206,7 @@ public struct FlowModel: Sendable {
             for cut in CoverageCuts.cuts(pairs: instance.pairs, covers: covers) {
                 let held = cut.staff.reduce(0) { $0 + instance.pairs[$1].held }
                 let row = program.addRow(lower: cut.fraction * (cut.ceiling - Double(held)))
+                cutRows += 1
                 for q in cut.requirements { for j in short[q] ?? [] { program.addEntry(row: row, column: j, value: 1) } }
                 for p in cut.staff { for j in inflow[p] { program.addEntry(row: row, column: j, value: cut.fraction) } }
             }

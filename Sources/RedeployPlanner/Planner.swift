@@ -88,7 +88,8 @@ public struct Planner: Sendable {
         let before = Coverage.weightedShortage(instance, staff: instance.pairs.map { Double($0.staying) })
         var stages: [String] = []
         var result = Result(status: .infeasible, plan: Plan(), check: nil, weightedShortageBefore: before,
-                            mipGap: 0, stages: [], columns: model.program.columnCount, rows: model.program.rowCount)
+                            mipGap: 0, stages: [], columns: model.program.columnCount,
+                            rows: model.program.rowCount - model.cutRows)
 
         switch networkPlan(model, deadline) {
         case let .solved(values, flow):

@@ -107,7 +107,7 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: Paths.scenarios.path).filter {
             FileManager.default.fileExists(atPath: Paths.scenarios.appendingPathComponent($0 + "/scenario.yaml").path)
         }.sorted()
-        #expect(names.count == 12)
+        #expect(names.count == 13)
         for name in names {
             let run = try redeploy(["check", Paths.scenarios.appendingPathComponent(name).path])
             #expect(run.status == 0, "\(name)")
