@@ -43,6 +43,29 @@ struct SolveOutputsTests {
         #expect(try Data(contentsOf: xlsx) == Data(contentsOf: again))
     }
 
+    @Test func reportWritesTheSameWorkbookAndRefusesAnotherScenario() throws {
+        let root = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let scenario = CLI.repository.appendingPathComponent("scenarios/quang-ninh").path
+        let out = root.appendingPathComponent("out")
+        let solved = root.appendingPathComponent("solve.xlsx"), reported = root.appendingPathComponent("report.xlsx")
+        _ = try CLI.run(CLI.redeploy, ["solve", scenario, "--out", out.path, "--xlsx", solved.path, "--quiet"])
+        let report = try CLI.run(CLI.redeploy, ["report", out.path, "--scenario", scenario, "--xlsx", reported.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("and \(reported.path)"))
+        // The plan's sheets are the same; only Summary's method may differ (report reads no method).
+        let (a, b) = (try WorkbookReader(contentsOf: solved.path), try WorkbookReader(contentsOf: reported.path))
+        #expect(a.sheetNames == b.sheetNames)
+        for name in a.sheetNames.dropFirst() { #expect(try a.sheet(name) == b.sheet(name), "\(name)") }
+        // The plan of another scenario: refused, exit 2, no workbook.
+        let other = CLI.repository.appendingPathComponent("scenarios/quang-ninh-30km").path
+        let refused = root.appendingPathComponent("refused.xlsx")
+        let wrong = try CLI.run(CLI.redeploy, ["report", out.path, "--scenario", other, "--xlsx", refused.path,
+                                               "--html", root.appendingPathComponent("r.html").path])
+        #expect(wrong.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: refused.path))
+    }
+
     @Test func horizonWithRosterHasYearsAndDecisionLists() throws {
         let root = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
