@@ -32,9 +32,7 @@ enum SheetTable {
         func fail(_ row: Int, _ column: Int?, _ message: String) {
             log.add(file, line: row, column: column, message)
         }
-        // The value of each merged range, by every cell it covers but its top-left one.
-        var values: [CellReference: SheetCell] = [:]
-        for row in sheet.rows { for cell in row.cells { values[cell.reference] = cell } }
+        // Merged ranges by their top-left cell, which holds the range's value.
         var mergedFrom: [CellReference: CellRange] = [:]
         for range in sheet.merges where range.first != range.last {
             // A range past a few thousand cells is no merged label: skip filling it.

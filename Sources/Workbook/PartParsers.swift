@@ -155,7 +155,8 @@ enum NumberFormats {
 /// carriage return), and `_x005F_` escapes an underscore that would otherwise start one.
 enum OOXMLText {
     static func unescaped(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // Most text has no underscore: a byte scan, not Foundation's search.
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         var scalars = String.UnicodeScalarView()
         let source = Array(text.unicodeScalars)
         var i = 0

@@ -38,7 +38,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         }
         let events = XMLEvents(start: start, end: end, text: text)
         let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
+        // Prefixes are dropped by hand (`localName`): processing namespaces costs Foundation's
+        // parser a third more time, and no reader here needs the namespace itself.
+        parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = events
@@ -112,7 +114,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     }
 
     static func localName(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
+        guard name.utf8.contains(UInt8(ascii: ":")), let colon = name.lastIndex(of: ":") else { return name }
         return String(name[name.index(after: colon)...])
     }
 
@@ -120,9 +122,11 @@ final class XMLEvents: NSObject, XMLParserDelegate {
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
         guard thrown == nil else { return }
         var attributes = attributeDict
-        if attributeDict.keys.contains(where: { $0.contains(":") }) {
+        if attributeDict.keys.contains(where: { $0.utf8.contains(UInt8(ascii: ":")) }) {
+            // Namespace declarations are no attributes of the element: `xmlns:r` must not
+            // become an `r` beside a cell's own `r`.
             attributes = [:]
-            for (key, value) in attributeDict { attributes[Self.localName(key)] = value }
+            for (key, value) in attributeDict where !key.hasPrefix("xmlns:") { attributes[Self.localName(key)] = value }
         }
         do { try start(Self.localName(elementName), attributes) } catch { fail(parser, error) }
     }

@@ -83,7 +83,7 @@ import Testing
         let ns = Self.ns
         let strings = "<sst xmlns=\"\(ns)\"><si><r><rPr><b/></rPr><t>Hạ </t></r><r><t>Long</t></r>"
             + "<rPh sb=\"0\" eb=\"1\"><t>ignored</t></rPh></si><si><t>a_x000D_b</t></si></sst>"
-        let sheet = "<x:worksheet xmlns:x=\"\(ns)\"><x:sheetData><x:row><x:c t=\"s\"><x:v>0</x:v></x:c><x:c t=\"s\"><x:v>1</x:v></x:c>"
+        let sheet = "<x:worksheet xmlns:x=\"\(ns)\"><x:sheetData><x:row><x:c xmlns:r=\"urn:r\" r=\"A1\" t=\"s\"><x:v>0</x:v></x:c><x:c t=\"s\"><x:v>1</x:v></x:c>"
             + "<x:c t=\"e\"><x:v>#N/A</x:v></x:c></x:row><x:row><x:c t=\"str\"><x:f>A1&amp;\"!\"</x:f><x:v>Hạ Long!</x:v></x:c>"
             + "<x:c><x:v>44000</x:v></x:c></x:row></x:sheetData></x:worksheet>"
         let reader = try WorkbookReader(data: Self.workbook(sheet: sheet, strings: strings), file: "h.xlsx")
