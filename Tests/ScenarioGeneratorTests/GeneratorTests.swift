@@ -397,7 +397,7 @@ struct RoundTripTests {
             .filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).appendingPathComponent("scenario.yaml").path) }
             .sorted()
         #expect(names == ["quang-ninh", "quang-ninh-2030", "quang-ninh-2030-streamlining", "quang-ninh-30km",
-                          "quang-ninh-integrated", "quang-ninh-norms", "quang-ninh-roster", "quang-ninh-shared", "quang-ninh-streamlining",
+                          "quang-ninh-integrated", "quang-ninh-locked", "quang-ninh-norms", "quang-ninh-roster", "quang-ninh-shared", "quang-ninh-streamlining",
                           "quang-ninh-within-areas", "soc-trang", "soc-trang-norms"])
         var base: Scenario?
         for name in names {
@@ -420,6 +420,7 @@ struct RoundTripTests {
         #expect(try load("quang-ninh-within-areas").policy.transferScope == .area)
         #expect(try load("quang-ninh-30km").policy.maxDistanceKm == 30)
         #expect(try load("quang-ninh-shared").policy.sharing)
+        #expect(try load("quang-ninh-locked").locks.count == 5)
         let integrated = try load("quang-ninh-integrated")
         #expect(integrated.policy.qualifications == Curriculum.integratedQualifications)
         #expect(integrated.staff.reduce(0) { $0 + $1.teachers } == headcount)
