@@ -4,7 +4,7 @@ import Yams
 
 /// A scenario (a folder or scenario.yaml, `extends` resolved) written as one workbook in the
 /// layout docs/WORKBOOK.md describes: a sheet per CSV file (Schools, Staff, Norms, Distances,
-/// Roster, Retraining, Classes, "Staff years") and a Policy sheet of key/value rows for the
+/// Roster, Retraining, Locks, Classes, "Staff years") and a Policy sheet of key/value rows for the
 /// rest. Loading the workbook gives the same scenario: numbers go in as number cells only when
 /// their text is the shortest form of their value (`2.53`, not `2.530` or an id such as `007`),
 /// so every cell reads back as the text the CSV file held, or the same number.
@@ -24,7 +24,7 @@ public enum ScenarioWorkbookExport {
             let table = try CSVTable.read(contentsOf: ref.absolute, file: ref.display)
             sheets.append(sheet(ScenarioWorkbooks.defaultSheets[key]!, table))
         }
-        for key in ["schools", "staff", "distances", "roster", "retraining"] {
+        for key in ["schools", "staff", "distances", "roster", "retraining", "locks"] {
             try addSheet(key, values.fileRef(merged, key, required: false))
         }
         if let entry = merged["horizon"], case .map(let inner) = entry.value {
@@ -52,7 +52,7 @@ public enum ScenarioWorkbookExport {
             }
         }
         guard log(values.log) else { throw ScenarioError(values.log.diagnostics) }
-        let skipped: Set<String> = ["extends", "schools", "staff", "distances", "roster", "retraining", "norms",
+        let skipped: Set<String> = ["extends", "schools", "staff", "distances", "roster", "retraining", "locks", "norms",
                                     "horizon.classes", "horizon.staff"]
         func rows(_ map: ConfigMap, prefix: String) {
             for entry in map.entries {

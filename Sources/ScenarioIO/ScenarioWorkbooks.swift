@@ -15,7 +15,8 @@ final class ScenarioWorkbooks {
     /// sheets a whole-workbook scenario reads (docs/WORKBOOK.md).
     static let defaultSheets: [String: String] = [
         "schools": "Schools", "staff": "Staff", "norms": "Norms", "distances": "Distances",
-        "roster": "Roster", "retraining": "Retraining", "horizon.classes": "Classes", "horizon.staff": "Staff years",
+        "roster": "Roster", "retraining": "Retraining", "locks": "Locks", "horizon.classes": "Classes",
+        "horizon.staff": "Staff years",
     ]
 
     /// `data.xlsx#Staff` is the workbook `data.xlsx` and its sheet `Staff`; `data.xlsx` is the

@@ -3,7 +3,7 @@ import Workbook
 import Yams
 
 /// A scenario given as one workbook (docs/WORKBOOK.md): sheets Schools and Staff, optionally
-/// Norms, Distances, Roster, Retraining, Classes and "Staff years", and a Policy sheet of
+/// Norms, Distances, Roster, Retraining, Locks, Classes and "Staff years", and a Policy sheet of
 /// key/value rows standing for scenario.yaml's keys (`policy.payroll_change | -310`,
 /// `costs.move | 1`, `name | Quảng Ninh`, `horizon.payroll_change.2030 | -328`).
 ///
@@ -14,10 +14,10 @@ import Yams
 /// such as `[2025, 2026]` or `[{teacher: physics, teaches: natural_science}]`.
 extension ScenarioReader {
     /// Keys whose value is a name or a path: their cells are text as written, never YAML.
-    static let textKeys: Set<String> = ["name", "schools", "staff", "distances", "roster", "retraining",
+    static let textKeys: Set<String> = ["name", "schools", "staff", "distances", "roster", "retraining", "locks",
                                         "retirement", "norms", "horizon.classes", "horizon.staff"]
     /// File keys: a value starting with `#` names a sheet of this workbook.
-    static let fileKeys: Set<String> = ["schools", "staff", "distances", "roster", "retraining", "norms",
+    static let fileKeys: Set<String> = ["schools", "staff", "distances", "roster", "retraining", "locks", "norms",
                                         "horizon.classes", "horizon.staff"]
     /// Bounds on the Policy sheet, which holds a few dozen keys.
     static let policyRows = 10_000, policyEntries = 500
@@ -53,7 +53,7 @@ extension ScenarioReader {
         // The sheets that stand for files when the Policy sheet does not name them.
         var missing: [String] = []
         for (key, required) in [("schools", true), ("staff", true), ("norms", false), ("distances", false),
-                                ("roster", false), ("retraining", false), ("horizon.classes", false),
+                                ("roster", false), ("retraining", false), ("locks", false), ("horizon.classes", false),
                                 ("horizon.staff", false)] {
             let path = key.split(separator: ".").map(String.init)
             guard !tree.has(path) else { continue }

@@ -7,8 +7,15 @@ import Workbook
 @Suite struct WorkbookCommandTests {
     /// The bundled scenarios (scenarios/README.md); a new one is added here with its workbook form checked.
     static let bundled = ["quang-ninh", "quang-ninh-2030", "quang-ninh-2030-streamlining", "quang-ninh-30km",
-                          "quang-ninh-integrated", "quang-ninh-norms", "quang-ninh-roster", "quang-ninh-shared",
-                          "quang-ninh-streamlining", "quang-ninh-within-areas", "soc-trang", "soc-trang-norms"]
+                          "quang-ninh-integrated", "quang-ninh-locked", "quang-ninh-norms", "quang-ninh-roster",
+                          "quang-ninh-shared", "quang-ninh-streamlining", "quang-ninh-within-areas", "soc-trang",
+                          "soc-trang-norms"]
+
+    @Test func everyBundledScenarioIsListed() throws {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Paths.scenarios.path)
+            .filter { FileManager.default.fileExists(atPath: Paths.scenarios.appendingPathComponent($0 + "/scenario.yaml").path) }
+        #expect(Set(folders) == Set(Self.bundled))
+    }
 
     /// Show 1: each bundled scenario solved from its workbook form writes the same bytes as from its CSV files.
     @Test(arguments: bundled)
@@ -97,8 +104,9 @@ import Workbook
         #expect(worseGap.contains("gap +"), "\(worseGap)")
     }
 
-    /// Show 3 with an independent editor: openpyxl changes one transfer (Tests/Fixtures/workbook/
-    /// edit_plan.py). Skipped where python3 with openpyxl is missing.
+    /// Show 3 end to end: `solve --xlsx` writes the plan workbook, openpyxl (an independent editor,
+    /// Tests/Fixtures/workbook/edit_plan.py) changes one transfer, `evaluate` reads both back.
+    /// Skipped where python3 with openpyxl is missing.
     @Test func openpyxlEditedPlan() throws {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -110,9 +118,9 @@ import Workbook
         let scenario = Paths.scenarios.appendingPathComponent("quang-ninh").path
         let folder = try Paths.temporaryDirectory()
         let out = folder.appendingPathComponent("out")
-        try #require(try redeploy(["solve", scenario, "--out", out.path, "--quiet"]).status == 0)
         let plan = folder.appendingPathComponent("plan.xlsx")
-        try Self.planWorkbook(out.appendingPathComponent("plan.csv")).write(to: plan)
+        let solved = try redeploy(["solve", scenario, "--out", out.path, "--xlsx", plan.path, "--quiet"])
+        try #require(solved.status == 0, "\(solved.stderr)")
         let script = Paths.repository.appendingPathComponent("Tests/Fixtures/workbook/edit_plan.py").path
         let edit = Process()
         edit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -121,7 +129,9 @@ import Workbook
         edit.waitUntilExit()
         try #require(edit.terminationStatus == 0)
         let unchanged = try redeploy(["evaluate", scenario, "--plan", plan.path])
+        #expect(unchanged.status == 0, "\(unchanged.stdout)\(unchanged.stderr)")
         #expect(unchanged.stdout.contains(", gap 0.00 (before any plan"), "\(unchanged.stdout)")
+        #expect(unchanged.stdout.contains("Cost C: plan ") && unchanged.stdout.contains(", gap 0.00\n"), "\(unchanged.stdout)")
         let edited = try redeploy(["evaluate", scenario, "--plan", folder.appendingPathComponent("edited.xlsx").path])
         #expect(edited.status == 4, "\(edited.stdout)")
         #expect(edited.stdout.contains("edited.xlsx:Transfers!A2: "), "\(edited.stdout)")
