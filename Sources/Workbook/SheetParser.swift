@@ -137,6 +137,7 @@ struct SheetParser {
                     inline = nil
                     inlineDepth = 0
                     phonetic = 0
+                    capture = .none
                 case "v" where cellRef != nil:
                     capture = .value
                     buffer = ""
@@ -192,7 +193,7 @@ struct SheetParser {
                 switch capture {
                 case .none: break
                 case .value, .formula: buffer += text
-                case .inline: inline! += text
+                case .inline: inline = (inline ?? "") + text
                 }
             })
         } catch let error as WorkbookError {

@@ -114,6 +114,19 @@ import Testing
         #expect(error.description == "u.xlsx:Data: xl/worksheets/sheet1.xml, line 2, is not UTF-8 text")
     }
 
+    /// A cell written inside an inline string's text (well-formed XML, found by FuzzWorkbook)
+    /// once trapped: it is read without a crash.
+    @Test func aCellInsideInlineText() throws {
+        let sheet = "<worksheet xmlns=\"\(Self.ns)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a"
+            + "<c r=\"B1\" t=\"inlineStr\"/>b</t></is></c></row></sheetData></worksheet>"
+        let reader = try WorkbookReader(data: Self.workbook(sheet: sheet), file: "n.xlsx")
+        do {
+            _ = try reader.sheet("Data")
+        } catch {
+            #expect(error.description.hasPrefix("n.xlsx:Data"), "\(error)")
+        }
+    }
+
     @Test func datesOf1904Workbooks() throws {
         let ns = Self.ns
         let styles = "<styleSheet xmlns=\"\(ns)\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
