@@ -34,11 +34,7 @@ enum SheetTable {
         }
         // Merged ranges by their top-left cell, which holds the range's value.
         var mergedFrom: [CellReference: CellRange] = [:]
-        for range in sheet.merges where range.first != range.last {
-            // A range past a few thousand cells is no merged label: skip filling it.
-            guard (range.last.row - range.first.row + 1) * (range.last.column - range.first.column + 1) <= 100_000 else { continue }
-            mergedFrom[range.first] = range
-        }
+        for range in sheet.merges where range.first != range.last { mergedFrom[range.first] = range }
         let titleStarts = Set(sheet.merges.filter { $0.last.column > $0.first.column }.map(\.first))
 
         // Title rows, then the header band.
@@ -88,14 +84,25 @@ enum SheetTable {
         // The data rows.
         var rows: [CSVTable.Row] = []
         var fill: [CellReference: String] = [:]   // merged cells' values, by covered cell
+        // Only cells of the table are filled, and a million at most: a hostile file may merge
+        // every cell of the grid, many times over.
+        let lastRow = sheet.rows.last?.number ?? 0
+        var fillBudget = 1_000_000
         for row in sheet.rows[index...] {
             var fields = (1...width).map { CSVTable.Field(text: "", line: row.number, column: $0) }
             var any = false
             for cell in row.cells {
                 guard let text = text(of: cell, file: file, &log) else { continue }
-                if let range = mergedFrom[cell.reference] {
-                    for r in range.first.row...range.last.row {
-                        for c in range.first.column...range.last.column where r != cell.row || c != cell.column {
+                if let range = mergedFrom[cell.reference], range.first.column <= width {
+                    let rowsCovered = range.first.row...min(range.last.row, lastRow)
+                    let columnsCovered = range.first.column...min(range.last.column, width)
+                    fillBudget -= rowsCovered.count * columnsCovered.count
+                    guard fillBudget >= 0 else {
+                        fail(cell.row, cell.column, "merged ranges cover more than a million cells of this sheet; unmerge them")
+                        return .failure(ScenarioError(log.diagnostics))
+                    }
+                    for r in rowsCovered {
+                        for c in columnsCovered where r != cell.row || c != cell.column {
                             fill[CellReference(row: r, column: c)!] = text
                         }
                     }
