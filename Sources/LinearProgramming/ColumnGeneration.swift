@@ -15,13 +15,20 @@ extension GLPKSolver {
     /// Solves the LP relaxation of a minimisation. Columns outside `initial` must have lower
     /// bound 0 and a non-negative upper bound. Returns a solution indexed like `program`,
     /// with reduced costs for every column.
+    ///
+    /// `basis` (indexed like `program`): where the first restricted solve starts, with the
+    /// primal simplex; its basic columns join `initial`. If GLPK cannot use it (singular), the
+    /// restricted program starts from the all-slack basis as without one.
     public func solveGeneratingColumns(_ program: LinearProgram, initial: [Int], options: SolveOptions,
+                                       basis: StartingBasis? = nil,
                                        stats: inout ColumnGenerationStats) throws -> Solution {
         precondition(program.sense == .minimize, "column generation prices for minimisation")
         let matrix = try program.validated()
         let columnStart = Self.columnStarts(matrix, columns: program.columnCount)
         var active = [Bool](repeating: false, count: program.columnCount)
         for j in initial { active[j] = true }
+        let basis = basis.flatMap { $0.rows.count == program.rowCount && $0.columns.count == program.columnCount ? $0 : nil }
+        if let basis { for (j, status) in basis.columns.enumerated() where status == .basic { active[j] = true } }
         for (j, c) in program.columns.enumerated() where !active[j] && c.lower != 0 { active[j] = true }
         let clock = ContinuousClock()
         let start = clock.now
@@ -36,7 +43,21 @@ extension GLPKSolver {
         defer { terminal.detach() }
         let problem = try Problem(program: restricted, matrix: try restricted.validated(), terminal: terminal)
         defer { problem.delete() }
-        var part = try problem.solve(options: relaxation, isMIP: false)
+        var part: Solution
+        if let basis {
+            problem.setBasis(basis.keepingColumns(chosen))
+            var primal = relaxation
+            primal.method = .primalSimplex
+            part = try problem.resolve(options: primal)
+            if part.status == .undefined {
+                options.log?("redeploy: the starting basis was refused; the program starts from its slacks")
+                problem.setBasis(StartingBasis(rows: Array(repeating: .basic, count: program.rowCount),
+                                               columns: Array(repeating: .atLower, count: chosen.count)))
+                part = try problem.solve(options: relaxation, isMIP: false)
+            }
+        } else {
+            part = try problem.solve(options: relaxation, isMIP: false)
+        }
         func remaining() -> Double? {
             options.timeLimit.map { max(0, $0 - (clock.now - start).inSeconds) }
         }
@@ -82,6 +103,7 @@ extension GLPKSolver {
     private static func expanded(_ part: Solution, chosen: [Int], columns: Int, reduced: [Double]?,
                                  seconds: Double) -> Solution {
         var whole = part
+        whole.basis = part.basis?.expanded(chosen: chosen, columns: columns)
         var values = [Double](repeating: 0, count: columns)
         for (k, j) in chosen.enumerated() { values[j] = part.columnValues[k] }
         whole.columnValues = values

@@ -152,6 +152,9 @@ final class Problem {
     private let paddedRow: Bool
     private let paddedColumn: Bool
 
+    /// The GLPK problem, for calls that cannot fail on valid arguments (basis statuses).
+    var rawPointer: OpaquePointer? { pointer }
+
     init(program: LinearProgram, matrix: ValidatedMatrix, terminal: Terminal) throws {
         self.terminal = terminal
         columnCount = program.columnCount
@@ -312,13 +315,15 @@ final class Problem {
         }
         let hasPoint = status == .optimal || (status == .timeLimit && glp_get_prim_stat(prob) == GLP_FEAS)
         let isOptimal = status == .optimal
-        return Solution(
+        var solution = Solution(
             status: status, hasPoint: hasPoint, objective: glp_get_obj_val(prob),
             columnValues: (0..<columnCount).map { glp_get_col_prim(prob, Int32($0 + 1)) },
             rowActivities: (0..<rowCount).map { glp_get_row_prim(prob, Int32($0 + 1)) },
             rowDuals: isOptimal ? (0..<rowCount).map { glp_get_row_dual(prob, Int32($0 + 1)) } : nil,
             reducedCosts: isOptimal ? (0..<columnCount).map { glp_get_col_dual(prob, Int32($0 + 1)) } : nil,
             iterations: Int(glp_get_it_cnt(prob)))
+        if isOptimal && !presolve { solution.basis = currentBasis(rows: rowCount, columns: columnCount) }
+        return solution
     }
 
     private func branchAndCut(options: SolveOptions, timeLimit: Double?, rootIterations: Int) throws -> Solution {

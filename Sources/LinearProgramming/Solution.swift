@@ -33,6 +33,9 @@ public struct Solution: Sendable {
     public var iterations: Int
     /// Wall-clock seconds spent inside GLPK.
     public var seconds: Double
+    /// LP only: the optimal basis, so that a later solve of a related program (the same rows
+    /// and columns, other costs or tighter bounds) can start from it.
+    public var basis: StartingBasis? = nil
 
     public init(status: SolveStatus, hasPoint: Bool, objective: Double, columnValues: [Double],
                 rowActivities: [Double], rowDuals: [Double]? = nil, reducedCosts: [Double]? = nil,

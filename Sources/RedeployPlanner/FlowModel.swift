@@ -67,6 +67,11 @@ public struct FlowModel: Sendable {
     /// Rows of `CoverageCuts` at the end of `program`: valid inequalities, not part of the
     /// formulation (summary.json's `model_rows` leaves them out, as before they existed).
     public let cutRows: Int
+    /// The O row of each pair, and the C row of each pair with a requirement (else -1).
+    let originRows: [Int]
+    let requirementRows: [Int]
+    /// Whether transfers go through pools (no basis of the plan that does nothing is made then).
+    let pooled: Bool
     /// The D row (staff after the plan) of each pair; also its node in `network`.
     public let staffRows: [Int]
     /// The payroll row (hires - releases); also its node in `network`.
@@ -99,6 +104,9 @@ public struct FlowModel: Sendable {
         staffRows = builder.staffRow
         payrollRow = builder.payrollRow
         cutRows = builder.cutRows
+        originRows = builder.originRow
+        requirementRows = builder.requirementRow
+        pooled = builder.pooled
     }
 
     /// The network with stage-one (shortage) or stage-two (cost) costs on the column arcs.

@@ -131,7 +131,17 @@ public struct Planner: Sendable {
         }
 
         // Stage 1: least weighted shortage.
-        let (first, viaMIP) = try stageOne(model, keeping: seed, timeLimit: remaining)
+        // With hiring, stage 1 needs no transfer: a release where a teacher would leave and a
+        // hire where he would arrive leave the same staff and payroll at no shortage, and use
+        // no outflow cap (docs/MODEL.md, "How it solves"). So stage 1 starts without them;
+        // column generation still prices every transfer against its duals, which proves it.
+        let stageOneSeed = Self.releaseAndHireStandIn(instance) ? nil : seed
+        // With outflow caps the LP starts from the basis of the plan that does nothing (primal
+        // simplex) rather than from the slacks (dual simplex): a third of the pivots. Only
+        // there: elsewhere a different start may end at another optimal vertex, and scenarios
+        // of version 1 keep their plans byte for byte.
+        let start = instance.policy.maxOutShare != nil ? model.doNothingBasis(instance) : nil
+        let (first, viaMIP) = try stageOne(model, keeping: stageOneSeed, basis: start, timeLimit: remaining)
         stages += viaMIP ? ["lp", "mip"] : ["lp"]
         result.stages = stages
         guard first.hasPoint else {
@@ -166,7 +176,9 @@ public struct Planner: Sendable {
             stages.append("mip-row")
         } else {
             let face = Self.optimalFace(model.program(stage: 2), first)
-            second = try generate(face, model, keeping: first.columnValues, timeLimit: remaining())
+            // Stage 1's optimal basis is feasible on its face: stage 2 starts from it.
+            second = try generate(face, model, keeping: Self.union(first.columnValues, seed),
+                                  basis: start == nil ? nil : first.basis, timeLimit: remaining())
             stages.append("lp-face")
             if second.status == .optimal, !isIntegral(second.columnValues, model) {
                 second = try run(face, kind: .automatic, timeLimit: remaining())
@@ -243,11 +255,11 @@ public struct Planner: Sendable {
 
     /// Stage 1 by GLPK: the LP by column generation, and branch-and-cut when its optimum is
     /// fractional. `timeLimit` is asked again before the MIP, so both share one budget.
-    private func stageOne(_ model: FlowModel, keeping seed: [Double]?,
+    private func stageOne(_ model: FlowModel, keeping seed: [Double]?, basis: StartingBasis? = nil,
                           timeLimit: () -> Double?) throws -> (Solution, viaMIP: Bool) {
         let program = model.program(stage: 1)
         options.stage?("least shortage: linear program")
-        let lp = try generate(program, model, keeping: seed, timeLimit: timeLimit())
+        let lp = try generate(program, model, keeping: seed, basis: basis, timeLimit: timeLimit())
         guard lp.status == .optimal, !isIntegral(lp.columnValues, model) else { return (lp, false) }
         options.stage?("least shortage: branch-and-cut")
         return (try run(program, kind: .automatic, timeLimit: timeLimit()), true)
@@ -286,8 +298,8 @@ public struct Planner: Sendable {
     /// The LP relaxation by column generation over transfer arcs: it starts from every other
     /// column and the transfers that carry flow in `keeping`, and prices in the rest (exact;
     /// see `GLPKSolver.solveGeneratingColumns`).
-    func generate(_ program: LinearProgram, _ model: FlowModel, keeping: [Double]?,
-                          timeLimit: Double?) throws -> Solution {
+    func generate(_ program: LinearProgram, _ model: FlowModel, keeping: [Double]?, basis: StartingBasis? = nil,
+                  timeLimit: Double?) throws -> Solution {
         var initial: [Int] = []
         for (j, role) in model.roles.enumerated() {
             if case .transfer = role, (keeping?[j] ?? 0) <= 1e-9 { continue }
@@ -297,10 +309,23 @@ public struct Planner: Sendable {
                                         timeLimit: timeLimit, relativeGap: 0, log: options.log)
         var stats = GLPKSolver.ColumnGenerationStats()
         do {
-            return try GLPKSolver().solveGeneratingColumns(program, initial: initial, options: solveOptions, stats: &stats)
+            return try GLPKSolver().solveGeneratingColumns(program, initial: initial, options: solveOptions,
+                                                           basis: basis, stats: &stats)
         } catch {
             throw PlannerError.solverFailed("\(error)")
         }
+    }
+
+    /// Whether every transfer can be stood in for, in stage 1, by a release and a hire: hiring
+    /// is allowed and no lock asks for a transfer.
+    static func releaseAndHireStandIn(_ instance: Instance) -> Bool {
+        instance.policy.hiring && !instance.locks.contains { $0.min > 0 }
+    }
+
+    /// Columns used by either point (for seeding column generation).
+    static func union(_ a: [Double], _ b: [Double]?) -> [Double] {
+        guard let b else { return a }
+        return zip(a, b).map { Swift.max($0, $1) }
     }
 
     /// The optimal face of stage 1, with stage 2's costs.
