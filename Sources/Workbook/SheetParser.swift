@@ -86,13 +86,13 @@ struct SheetParser {
                             throw error(nil, "has a row numbered '\(text)'")
                         }
                         guard number <= Workbook.maxRows else {
-                            throw error(nil, row: number, "row \(number) is beyond Excel's last row, \(Workbook.maxRows)")
+                            throw error(nil, "row \(number) is beyond Excel's last row, \(Workbook.maxRows)")
                         }
                         rowNumber = number
                     } else {
                         rowNumber = lastRow + 1
                         guard rowNumber <= Workbook.maxRows else {
-                            throw error(nil, row: rowNumber, "has more than Excel's \(Workbook.maxRows) rows")
+                            throw error(nil, "has more than Excel's \(Workbook.maxRows) rows")
                         }
                     }
                     guard rowNumber > lastRow else {

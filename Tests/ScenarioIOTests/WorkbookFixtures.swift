@@ -76,7 +76,7 @@ enum WorkbookFixtures {
             ("classes as text", try cell("Schools", "E2", .text("ten")), "data.xlsx:Schools!E2: classes must be a whole number"),
             ("row past the grid", try edited(base, sheet: "Staff") {
                 $0.replacingOccurrences(of: "</sheetData>", with: "<row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c></row></sheetData>")
-            }, "data.xlsx:Staff!1048577:1048577: row 1048577 is beyond Excel's last row"),
+            }, "data.xlsx:Staff: row 1048577 is beyond Excel's last row, 1048576"),
             ("column past XFD", try edited(base, sheet: "Staff") {
                 $0.replacingOccurrences(of: "<c r=\"E2\"><v>11</v></c>", with: "<c r=\"E2\"><v>11</v></c><c r=\"XFE2\"><v>1</v></c>")
             }, "data.xlsx:Staff!2:2: cell 'XFE2' is beyond Excel's last column"),
