@@ -29,6 +29,13 @@ enum CoverageCuts {
 
     /// Groups of more than one requirement, and their sets T, up to `maxGroup` requirements a group.
     static func cuts(pairs: [Instance.Pair], covers: [[Int]], maxGroup: Int = 6) -> [Cut] {
+        cuts(required: pairs.map(\.required), covers: covers, maxGroup: maxGroup)
+    }
+
+    /// The same from each pair's requirement (a horizon's, year by year). `minGroup` 1 adds a
+    /// requirement alone too: u >= f (ceil r - n), the convex hull of max(0, r - n) for whole n,
+    /// which the flow models get from their two shortage arcs and a literal model lacks.
+    static func cuts(required: [Double], covers: [[Int]], minGroup: Int = 2, maxGroup: Int = 6) -> [Cut] {
         // The requirement pairs each pair covers, and who covers each requirement.
         var coveredBy: [Int: [Int]] = [:]
         for (p, list) in covers.enumerated() { for q in list { coveredBy[q, default: []].append(p) } }
@@ -44,11 +51,11 @@ enum CoverageCuts {
                     for other in covers[p] where !seen.contains(other) { seen.insert(other); stack.append(other) }
                 }
             }
-            guard group.count > 1, group.count <= maxGroup else { continue }
+            guard group.count >= minGroup, group.count <= maxGroup else { continue }
             group.sort()
             for mask in 1..<(1 << group.count) {
                 let set = group.indices.filter { mask & (1 << $0) != 0 }.map { group[$0] }
-                let r = set.reduce(0.0) { $0 + pairs[$1].required }
+                let r = set.reduce(0.0) { $0 + required[$1] }
                 let ceiling = (r - 1e-9).rounded(.up)
                 let fraction = r - (ceiling - 1)
                 guard fraction > 1e-9, fraction < 1 - 1e-9 else { continue }

@@ -32,6 +32,17 @@ public enum HorizonDirectModel {
         return (built, builder.decisions)
     }
 
+    /// The literal program, what each column stands for, and the basis of the plan that does
+    /// nothing (`Builder.doNothingBasis`): a primal feasible start when that plan is feasible.
+    /// With `CoverageCuts`' inequalities (`HorizonLiteralSolver`'s model): the reference
+    /// (`solve`, `export-model`) stays the literal model without them.
+    static func builtWithBasis(_ instance: HorizonInstance) -> (DirectModel.Built, [HorizonDecision], StartingBasis) {
+        var builder = Builder(instance)
+        builder.coverageCuts = true
+        let built = builder.build()
+        return (built, builder.decisions, builder.doNothingBasis())
+    }
+
     /// The literal program (stage 1's objective), as `export-model` writes it.
     public static func program(_ instance: HorizonInstance) -> LinearProgram {
         var builder = Builder(instance)
@@ -52,6 +63,9 @@ public enum HorizonDirectModel {
         var coverage: [[Int]] = []
         var payroll: [Int] = []
         var outflow: [[Int]] = []
+        /// u(p, y) and z(p -> p, y) of each pair and year, for the basis of the plan that does nothing.
+        var shortage: [[Int]] = []
+        var ownCover: [[Int]] = []
         /// Section 7: transfers and courses out of a pair in the first year >= its must_move teachers.
         var mustMove: [Int: Int] = [:]
         /// Section 8: min <= the transfers a lock row matches <= max.
@@ -64,6 +78,7 @@ public enum HorizonDirectModel {
         }
 
         var integer: Bool { !instance.policy.sharing }
+        var coverageCuts = false
         var yearCount: Int { instance.years.count }
 
         mutating func column(lower: Double = 0, weight: Double = 0, cost: Double = 0, isInteger: Bool,
@@ -81,6 +96,7 @@ public enum HorizonDirectModel {
                 addTransfers(year: y)
                 addRetraining(year: y)
             }
+            if integer && coverageCuts { addCoverageCuts() }
             return DirectModel.Built(program: lp, shortageWeights: weights, costs: costs, lockRows: lockRows,
                                      mustMoveRows: mustMove)
         }
@@ -89,7 +105,7 @@ public enum HorizonDirectModel {
         mutating func addStaffAndRows() {
             let pairs = instance.pairs
             for pair in pairs {
-                var n: [Int] = [], b: [Int] = [], s: [Int] = [], c: [Int] = [], h: [Int] = []
+                var n: [Int] = [], b: [Int] = [], s: [Int] = [], c: [Int] = [], h: [Int] = [], short: [Int] = []
                 for y in 0..<yearCount {
                     // Whole when teachers are (implied by the rows, but it lets branching see it).
                     n.append(column(lower: 0, isInteger: integer))
@@ -110,7 +126,10 @@ public enum HorizonDirectModel {
                     c.append(lp.addRow(lower: pair.required[y]))
                     let u = column(weight: instance.weights[y] * instance.schools[pair.school].priority, isInteger: false)
                     lp.addEntry(row: c[y], column: u, value: 1)
+                    short.append(u)
                 }
+                shortage.append(short)
+                ownCover.append(Array(repeating: -1, count: yearCount))
                 staff.append(n)
                 balance.append(b)
                 pass.append(s)
@@ -149,6 +168,61 @@ public enum HorizonDirectModel {
                 let z = column(isInteger: false)
                 lp.addEntry(row: holds[p][y], column: z, value: 1)
                 lp.addEntry(row: coverage[q][y], column: z, value: 1)
+                if q == p { ownCover[p][y] = z }
+            }
+        }
+
+        /// The basis of the plan that does nothing: n(p, y) basic in its balance row; each pair's
+        /// teachers cover their own subject, z(p -> p) basic in the coverage row where they meet
+        /// it (the holds row's slack basic) or in the holds row where they fall short (u basic in
+        /// the coverage row); every other row's slack basic; every other column at 0. Ordered
+        /// year by year, balance rows then coverage or holds rows, the basis is triangular, so
+        /// it is never singular; it is primal feasible when doing nothing meets every row.
+        func doNothingBasis() -> StartingBasis {
+            var rows = [StartingBasis.Status](repeating: .basic, count: lp.rowCount)
+            var columns = [StartingBasis.Status](repeating: .atLower, count: lp.columnCount)
+            for (p, pair) in instance.pairs.enumerated() {
+                var n0 = pair.initial
+                for y in 0..<yearCount {
+                    n0 += pair.arriving[y] - Double(pair.leaving[y])
+                    columns[staff[p][y]] = .basic
+                    rows[balance[p][y]] = .atLower
+                    let z = ownCover[p][y]
+                    guard z >= 0 else {
+                        // No cover of its own subject (cannot happen: a pair covers itself): u.
+                        columns[shortage[p][y]] = .basic
+                        rows[coverage[p][y]] = .atLower
+                        continue
+                    }
+                    columns[z] = .basic
+                    if n0 >= pair.required[y] {
+                        rows[coverage[p][y]] = .atLower
+                    } else {
+                        rows[holds[p][y]] = .atUpper
+                        columns[shortage[p][y]] = .basic
+                        rows[coverage[p][y]] = .atLower
+                    }
+                }
+            }
+            return StartingBasis(rows: rows, columns: columns)
+        }
+
+        /// `CoverageCuts`' inequalities year by year, single requirements included, where staff is a column:
+        /// sum_{b in T} u(b, y) + f sum_{s in N(T)} n(s, y) >= f ceil r(T, y). They remove no plan
+        /// of whole teachers, only fractional points of the relaxation.
+        mutating func addCoverageCuts() {
+            let pairs = instance.pairs
+            let covers = pairs.indices.map { p in
+                instance.canCover[pairs[p].subject].compactMap { instance.pairIndex(school: pairs[p].school, subject: $0) }
+            }
+            for y in 0..<yearCount {
+                let required = pairs.map { $0.required[y] }
+                let needed = covers.map { $0.filter { required[$0] > 0 } }
+                for cut in CoverageCuts.cuts(required: required, covers: needed, minGroup: 1) {
+                    let row = lp.addRow(lower: cut.fraction * cut.ceiling)
+                    for q in cut.requirements { lp.addEntry(row: row, column: shortage[q][y], value: 1) }
+                    for s in cut.staff { lp.addEntry(row: row, column: staff[s][y], value: cut.fraction) }
+                }
             }
         }
 

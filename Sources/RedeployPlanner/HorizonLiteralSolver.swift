@@ -31,21 +31,35 @@ struct HorizonLiteralSolver {
     }
 
     func solve() throws -> Outcome {
-        let (built, decisions) = HorizonDirectModel.built(instance)
+        let (built, decisions, start) = HorizonDirectModel.builtWithBasis(instance)
         let seed = seedTransfers()
         var initial: [Int] = []
+        var moves: [Int] = []
         let locks = LockIndex(instance.locks)
         for (j, decision) in decisions.enumerated() {
-            // A transfer a lock row matches starts in the program: a row with min > 0 over
-            // absent columns would make the restricted program infeasible.
-            if case let .transfer(p, q, y) = decision, !seed.contains([p, q, y]),
-               locks.matching(from: instance.pairs[p].school, to: instance.pairs[q].school,
-                              subject: instance.pairs[p].subject, year: y).isEmpty { continue }
-            initial.append(j)
+            switch decision {
+            case let .transfer(p, q, y):
+                // A transfer a lock row matches starts in the program: a row with min > 0 over
+                // absent columns would make the restricted program infeasible.
+                if seed.contains([p, q, y]) || !locks.matching(from: instance.pairs[p].school, to: instance.pairs[q].school,
+                                                               subject: instance.pairs[p].subject, year: y).isEmpty {
+                    moves.append(j)
+                }
+            case .retrain: moves.append(j)
+            default: initial.append(j)
+            }
         }
         var stages = ["horizon-literal-columns"]
-        // Stage 1.
-        let lp = try generate(built.program, initial: initial)
+        // Stage 1. With hiring, a release where a teacher would leave and a hire where he would
+        // arrive (in the year a course would end) stand in for every transfer and course at no
+        // more shortage, a payroll no higher and no outflow cap used: stage 1 starts without
+        // them, from the basis of the plan that does nothing, and pricing proves it (they
+        // enter if they can help). Otherwise they start in the program, from the slacks.
+        let standIn = instance.policy.hiring && instance.pairs.allSatisfy({ $0.mustMove == 0 })
+            && !instance.locks.contains { $0.min > 0 }
+        let lp = standIn ? try generate(built.program, initial: initial, basis: start)
+                         : try generate(built.program, initial: initial + moves)
+        initial += moves
         guard lp.status == .optimal else { return try whole(built, decisions) }
         var first = lp
         var columns = used(lp, initial: initial)
@@ -60,7 +74,8 @@ struct HorizonLiteralSolver {
         var staged = built.program
         for (j, cost) in built.costs.enumerated() { staged.setCost(column: j, cost) }
         let face = Planner.optimalFace(staged, lp)
-        let two = try generate(face, initial: columns)
+        // Stage 1's optimal basis is feasible on its face: stage 2 starts from it.
+        let two = try generate(face, initial: Array(Set(columns + moves)).sorted(), basis: lp.basis)
         guard two.status == .optimal else {
             return Outcome(values: first.columnValues, decisions: decisions, weightedShortage: best, proven: false,
                            stages: stages, mipGap: 0)
@@ -89,11 +104,12 @@ struct HorizonLiteralSolver {
         return seed
     }
 
-    func generate(_ program: LinearProgram, initial: [Int]) throws -> Solution {
+    func generate(_ program: LinearProgram, initial: [Int], basis: StartingBasis? = nil) throws -> Solution {
         let options = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
                                    timeLimit: deadline.remaining, relativeGap: 0, log: log)
         var stats = GLPKSolver.ColumnGenerationStats()
-        return try GLPKSolver().solveGeneratingColumns(program, initial: initial, options: options, stats: &stats)
+        return try GLPKSolver().solveGeneratingColumns(program, initial: initial, options: options, basis: basis,
+                                                       stats: &stats)
     }
 
     /// The columns kept for a MIP: those given, and every one the LP uses or could use at no
