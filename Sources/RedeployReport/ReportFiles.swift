@@ -28,6 +28,19 @@ public enum ReportFiles {
     /// Writes beside the target first, then renames it into place: a reader never sees half a file.
     public static func writeText(_ text: String, to path: String) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
+        // A path that exists and is not a regular file (`/dev/null`, a pipe, /dev/stdout) is
+        // written into: a rename, run as root, would put a regular file in place of the device.
+        var info = stat()
+        if stat(target.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+            guard let handle = FileHandle(forWritingAtPath: target.path) else {
+                throw WriteError(description: "cannot write \(target.path)")
+            }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: Data(text.utf8)) } catch {
+                throw WriteError(description: "cannot write \(target.path): \(error.localizedDescription)")
+            }
+            return
+        }
         let folder = target.deletingLastPathComponent()
         let staging = folder.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
         do {
