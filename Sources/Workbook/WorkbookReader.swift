@@ -1,8 +1,7 @@
 import Foundation
-import ZIPFoundation
 
 /// An `.xlsx` workbook opened for reading: its sheets by name, each read on demand as rows of
-/// typed cells. Opening reads the zip's directory, the list of sheets and the styles; shared
+/// typed cells. Opening reads the file and the zip's directory (`ZipDirectory`), the list of sheets and the styles; shared
 /// strings are read with the first sheet that uses them; a sheet's XML is parsed event by event
 /// and never held as a tree.
 ///
@@ -49,41 +48,21 @@ public final class WorkbookReader {
             throw WorkbookError(file: name, message: "file not found")
         }
         guard !isDirectory.boolValue else { throw WorkbookError(file: name, message: "is a folder, not a workbook") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= limits.partBytes else {
+            throw WorkbookError(file: name, message: "is \(size) bytes long, more than a workbook may be (\(limits.partBytes))")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw WorkbookError(file: name, message: "cannot be read (permissions?)")
         }
-        let head = (try? handle.read(upToCount: 8)) ?? Data()
-        try? handle.close()
-        try Self.checkSignature(head, file: name)
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw Self.notAZip(name)
-        }
-        try self.init(archive: archive, file: name, limits: limits)
+        try self.init(data: data, file: name, limits: limits)
     }
 
-    /// Opens a workbook held in memory. The bytes go through a temporary file, removed at once
-    /// (the open file stays readable): ZIPFoundation's in-memory archive traps on a damaged zip
-    /// that makes it seek past the end (found by FuzzWorkbook), its file-based one does not.
-    public convenience init(data: Data, file: String, limits: Limits = Limits()) throws(WorkbookError) {
+    /// Opens a workbook held in memory.
+    public init(data: Data, file: String, limits: Limits = Limits()) throws(WorkbookError) {
         try Self.checkSignature(data.prefix(8), file: file)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString).xlsx")
-        let archive: Archive
-        do {
-            try data.write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw Self.notAZip(file)
-        }
-        try self.init(archive: archive, file: file, limits: limits)
-    }
-
-    private init(archive: Archive, file: String, limits: Limits) throws(WorkbookError) {
         self.file = file
-        let parts = try PartReader(archive: archive, file: file, limits: limits)
+        let parts = try PartReader(data: data, file: file, limits: limits)
         self.parts = parts
 
         // The workbook part: where the package's relationships say, or where Excel puts it.
