@@ -14,7 +14,7 @@ struct PartReader {
     private let folded: [String: ZipDirectory.Entry]
 
     init(data: Data, file: String, limits: WorkbookReader.Limits) throws(WorkbookError) {
-        do {
+        do throws(ZipDirectory.Problem) {
             zip = try ZipDirectory(data, maxEntries: limits.entries)
         } catch {
             throw WorkbookError(file: file, message: "is not an Excel workbook (.xlsx): it \(error.message)")
@@ -42,7 +42,7 @@ struct PartReader {
         guard !entry.isDirectory else {
             throw WorkbookError(file: file, message: "\(path) is not a file inside the workbook")
         }
-        do {
+        do throws(ZipDirectory.Problem) {
             return try zip.contents(entry, limit: limits.partBytes)
         } catch {
             throw WorkbookError(file: file, message: "\(path) \(error.message); open the file in Excel or LibreOffice and save it again")
