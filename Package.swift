@@ -66,12 +66,12 @@ let package = Package(
         .target(name: "RedeployTestSupport", path: "Tests/RedeployTestSupport"),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow", "RedeployTestSupport"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "RedeployTestSupport"]),
-        .testTarget(name: "PlanWorkbookTests", dependencies: ["PlanWorkbook", "Workbook", "ScenarioIO", "RedeployDomain"]),
+        .testTarget(name: "PlanWorkbookTests", dependencies: ["PlanWorkbook", "Workbook", "ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
         .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
         .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming", "ScenarioGenerator", "RedeployTestSupport"]),
         .testTarget(name: "ScenarioGeneratorTests", dependencies: ["ScenarioGenerator", "ScenarioIO", "RedeployDomain"]),
-        .testTarget(name: "RedeployReportTests", dependencies: ["RedeployReport", "RedeployDomain", "ScenarioIO"]),
+        .testTarget(name: "RedeployReportTests", dependencies: ["RedeployReport", "RedeployDomain", "ScenarioIO", "RedeployTestSupport"]),
         .testTarget(name: "RedeployCommandsTests", dependencies: ["RedeployCommands", "ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
     ]
 )

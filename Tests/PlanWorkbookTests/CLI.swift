@@ -1,18 +1,12 @@
 import Foundation
+import RedeployTestSupport
 
 /// Runs the `redeploy` executable built beside the test bundle, and other programs.
 enum CLI {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static var redeploy: String {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for directory in [bundle, bundle.deletingLastPathComponent().deletingLastPathComponent()] {
-            let path = directory.appendingPathComponent("redeploy").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return bundle.appendingPathComponent("redeploy").path
-    }
+    static var redeploy: String { BuiltProducts.path(of: "redeploy") }
 
     struct Run {
         var status: Int32

@@ -16,14 +16,7 @@ enum Paths {
     static let examples = ConformanceExamples.folder
     static let scenarios = repository.appendingPathComponent("scenarios")
 
-    static var executable: URL {
-        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent().deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("redeploy")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return bundleDirectory.appendingPathComponent("redeploy")
-    }
+    static var executable: URL { URL(fileURLWithPath: BuiltProducts.path(of: "redeploy")) }
 
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("redeploy-cli-\(UUID().uuidString)")

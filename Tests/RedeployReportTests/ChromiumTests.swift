@@ -1,4 +1,5 @@
 import Foundation
+import RedeployTestSupport
 import Testing
 
 /// The report of a bundled scenario, as a browser sees it: `redeploy solve` then
@@ -23,14 +24,7 @@ struct ChromiumTests {
     static var required: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
 
     /// The `redeploy` executable built beside the test bundle.
-    static var redeploy: String {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for directory in [bundle, bundle.deletingLastPathComponent().deletingLastPathComponent()] {
-            let path = directory.appendingPathComponent("redeploy").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return bundle.appendingPathComponent("redeploy").path
-    }
+    static var redeploy: String { BuiltProducts.path(of: "redeploy") }
 
     struct Run {
         var status: Int32
