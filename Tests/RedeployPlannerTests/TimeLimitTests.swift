@@ -17,11 +17,20 @@ import Testing
         return (value, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
     }
 
-    /// The solve with a 1 s limit against the same solve with none left.
+    /// The solve with a 1 s limit against the same solve with none left. Other suites run
+    /// beside this one and can slow either measurement by seconds, so a pair over the allowance
+    /// is measured once more and the closer pair kept: a solver that ignores its limit is over
+    /// both times.
     static func limited(_ instance: Instance) throws -> (Planner.Result, seconds: Double, fixed: Double) {
-        let (_, fixed) = try timed { try Planner(options: .init(timeLimit: 0)).solve(instance) }
-        let (result, seconds) = try timed { try Planner(options: .init(timeLimit: 1)).solve(instance) }
-        return (result, seconds, fixed)
+        func measure() throws -> (Planner.Result, seconds: Double, fixed: Double) {
+            let (_, fixed) = try timed { try Planner(options: .init(timeLimit: 0)).solve(instance) }
+            let (result, seconds) = try timed { try Planner(options: .init(timeLimit: 1)).solve(instance) }
+            return (result, seconds, fixed)
+        }
+        let first = try measure()
+        guard first.seconds > first.fixed + 2 else { return first }
+        let second = try measure()
+        return second.seconds - second.fixed < first.seconds - first.fixed ? second : first
     }
 
     static func expectWithinLimit(_ seconds: Double, fixed: Double, sourceLocation: SourceLocation = #_sourceLocation) {
