@@ -93,7 +93,8 @@ struct YAMLChainReader {
     static func rootSource(_ path: String) throws(ScenarioError) -> YAMLSource {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(Diagnostic(file: path, message: "no such scenario: neither a folder nor a YAML file"))
+            let what = ScenarioWorkbooks.isWholeWorkbook(path) ? "no such workbook" : "neither a folder nor a YAML file"
+            throw ScenarioError(Diagnostic(file: path, message: "no such scenario: \(what)"))
         }
         var display = path
         if isDirectory.boolValue {

@@ -438,6 +438,12 @@ struct YAMLValidationTests {
                   "no such scenario: neither a folder nor a YAML file")
     }
 
+    @Test func workbookPathThatDoesNotExist() {
+        let s = TempScenario()
+        expectOne(s.errors("data.xlsx"), file: s.path("data.xlsx"), line: nil, column: nil,
+                  "no such scenario: no such workbook")
+    }
+
     @Test func folderWithoutScenarioYAML() {
         let s = TempScenario(["scenario.yaml": nil])
         expectOne(s.errors(), file: s.root, line: nil, column: nil, "this folder holds no scenario.yaml")
