@@ -28,11 +28,8 @@ enum CoverageCuts {
     }
 
     /// Groups of more than one requirement, and their sets T, up to `maxGroup` requirements a group.
-    static func cuts(pairs: [Instance.Pair], covers: [[Int]], maxGroup: Int = 6) -> [Cut] {
-        cuts(required: pairs.map(\.required), covers: covers, maxGroup: maxGroup)
-    }
-
-    /// The same from each pair's requirement (a horizon's, year by year). `minGroup` 1 adds a
+    /// `required`: each pair's requirement (a horizon's, year by year); `covers`: the
+    /// requirement pairs each pair covers. `minGroup` 1 adds a
     /// requirement alone too: u >= f (ceil r - n), the convex hull of max(0, r - n) for whole n,
     /// which the flow models get from their two shortage arcs and a literal model lacks.
     static func cuts(required: [Double], covers: [[Int]], minGroup: Int = 2, maxGroup: Int = 6) -> [Cut] {
@@ -64,5 +61,18 @@ enum CoverageCuts {
             }
         }
         return result
+    }
+}
+
+extension Instance {
+    /// For each pair, the pairs of its school with a requirement (r > 0) that its teachers may
+    /// cover: its own subject and those its qualifications allow.
+    var coveredRequirements: [[Int]] {
+        pairs.indices.map { p in
+            canCover[pairs[p].subject].compactMap { b -> Int? in
+                guard let q = pairIndex(school: pairs[p].school, subject: b), pairs[q].required > 0 else { return nil }
+                return q
+            }
+        }
     }
 }

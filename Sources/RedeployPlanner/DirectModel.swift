@@ -78,13 +78,7 @@ public enum DirectModel {
     static func addCoverageCuts(_ built: inout Built, _ instance: Instance) {
         guard !instance.policy.sharing else { return }
         let pairs = instance.pairs
-        let covers = pairs.indices.map { p in
-            instance.canCover[pairs[p].subject].compactMap { b -> Int? in
-                guard let q = instance.pairIndex(school: pairs[p].school, subject: b), pairs[q].required > 0 else { return nil }
-                return q
-            }
-        }
-        for cut in CoverageCuts.cuts(pairs: pairs, covers: covers) {
+        for cut in CoverageCuts.cuts(required: pairs.map(\.required), covers: instance.coveredRequirements) {
             let staying = cut.staff.reduce(0) { $0 + pairs[$1].staying }
             let row = built.program.addRow(lower: cut.fraction * (cut.ceiling - Double(staying)))
             for q in cut.requirements { built.program.addEntry(row: row, column: built.shortageColumns[q], value: 1) }

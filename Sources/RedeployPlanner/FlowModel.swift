@@ -174,13 +174,7 @@ public struct FlowModel: Sendable {
 
         mutating func build() {
             let pairs = instance.pairs
-            covers = pairs.indices.map { p in
-                let pair = pairs[p]
-                return instance.canCover[pair.subject].compactMap { b -> Int? in
-                    guard let q = instance.pairIndex(school: pair.school, subject: b), pairs[q].required > 0 else { return nil }
-                    return q
-                }
-            }
+            covers = instance.coveredRequirements
             let coupledPair = findCoupled()
             // O(p) holds the teachers a plan may move; held ones (fixed posts) enter D(p) directly.
             for p in pairs.indices {
@@ -211,7 +205,7 @@ public struct FlowModel: Sendable {
                 default: break
                 }
             }
-            for cut in CoverageCuts.cuts(pairs: instance.pairs, covers: covers) {
+            for cut in CoverageCuts.cuts(required: instance.pairs.map(\.required), covers: covers) {
                 let held = cut.staff.reduce(0) { $0 + instance.pairs[$1].held }
                 let row = program.addRow(lower: cut.fraction * (cut.ceiling - Double(held)))
                 cutRows += 1
