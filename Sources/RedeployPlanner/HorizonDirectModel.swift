@@ -36,11 +36,12 @@ public enum HorizonDirectModel {
     /// nothing (`Builder.doNothingBasis`): a primal feasible start when that plan is feasible.
     /// With `CoverageCuts`' inequalities (`HorizonLiteralSolver`'s model): the reference
     /// (`solve`, `export-model`) stays the literal model without them.
-    static func builtWithBasis(_ instance: HorizonInstance) -> (DirectModel.Built, [HorizonDecision], StartingBasis) {
+    static func builtWithBasis(_ instance: HorizonInstance)
+        -> (DirectModel.Built, [HorizonDecision], StartingBasis, HorizonYearBlocks) {
         var builder = Builder(instance)
         builder.coverageCuts = true
         let built = builder.build()
-        return (built, builder.decisions, builder.doNothingBasis())
+        return (built, builder.decisions, builder.doNothingBasis(), builder.yearBlocks())
     }
 
     /// The literal program (stage 1's objective), as `export-model` writes it.
@@ -66,6 +67,11 @@ public enum HorizonDirectModel {
         /// u(p, y) and z(p -> p, y) of each pair and year, for the basis of the plan that does nothing.
         var shortage: [[Int]] = []
         var ownCover: [[Int]] = []
+        /// h(p, y) and e(p, y) (-1 without hiring), the covers z of each year and its cut rows.
+        var hires: [[Int]] = []
+        var releases: [[Int]] = []
+        var covers: [[Int]] = []
+        var cutRows: [[Int]] = []
         /// Section 7: transfers and courses out of a pair in the first year >= its must_move teachers.
         var mustMove: [Int: Int] = [:]
         /// Section 8: min <= the transfers a lock row matches <= max.
@@ -90,6 +96,8 @@ public enum HorizonDirectModel {
         }
 
         mutating func build() -> DirectModel.Built {
+            covers = Array(repeating: [], count: yearCount)
+            cutRows = Array(repeating: [], count: yearCount)
             addStaffAndRows()
             for y in 0..<yearCount {
                 for p in instance.pairs.indices { addPairColumns(p, year: y) }
@@ -130,6 +138,8 @@ public enum HorizonDirectModel {
                 }
                 shortage.append(short)
                 ownCover.append(Array(repeating: -1, count: yearCount))
+                hires.append(Array(repeating: -1, count: yearCount))
+                releases.append(Array(repeating: -1, count: yearCount))
                 staff.append(n)
                 balance.append(b)
                 pass.append(s)
@@ -159,13 +169,16 @@ public enum HorizonDirectModel {
             if instance.policy.hiring {
                 let h = column(cost: instance.costs.hire, isInteger: integer, decision: .hire(pair: p, year: y))
                 lp.addEntry(row: balance[p][y], column: h, value: -1)
+                hires[p][y] = h
             }
             let e = column(cost: instance.costs.release, isInteger: integer, decision: .release(pair: p, year: y))
+            releases[p][y] = e
             lp.addEntry(row: balance[p][y], column: e, value: 1)
             lp.addEntry(row: pass[p][y], column: e, value: 1)
             for b in instance.canCover[pair.subject] {
                 guard let q = instance.pairIndex(school: pair.school, subject: b) else { continue }
                 let z = column(isInteger: false)
+                covers[y].append(z)
                 lp.addEntry(row: holds[p][y], column: z, value: 1)
                 lp.addEntry(row: coverage[q][y], column: z, value: 1)
                 if q == p { ownCover[p][y] = z }
@@ -207,19 +220,34 @@ public enum HorizonDirectModel {
             return StartingBasis(rows: rows, columns: columns)
         }
 
+        /// What `HorizonYearByYear` needs of the program: each year's cover rows and columns,
+        /// and the rows and columns that carry staff from year to year.
+        func yearBlocks() -> HorizonYearBlocks {
+            let pairs = instance.pairs.indices
+            let rows = (0..<yearCount).map { y in
+                pairs.map { holds[$0][y] } + pairs.map { coverage[$0][y] } + [payroll[y]] + cutRows[y]
+            }
+            let columns = (0..<yearCount).map { y in
+                pairs.map { staff[$0][y] } + pairs.map { shortage[$0][y] } + covers[y]
+            }
+            return HorizonYearBlocks(rows: rows, columns: columns, staff: staff, balance: balance, pass: pass,
+                                     hires: hires, releases: releases)
+        }
+
         /// `CoverageCuts`' inequalities year by year, single requirements included, where staff is a column:
         /// sum_{b in T} u(b, y) + f sum_{s in N(T)} n(s, y) >= f ceil r(T, y). They remove no plan
         /// of whole teachers, only fractional points of the relaxation.
         mutating func addCoverageCuts() {
             let pairs = instance.pairs
-            let covers = pairs.indices.map { p in
+            let coverable = pairs.indices.map { p in
                 instance.canCover[pairs[p].subject].compactMap { instance.pairIndex(school: pairs[p].school, subject: $0) }
             }
             for y in 0..<yearCount {
                 let required = pairs.map { $0.required[y] }
-                let needed = covers.map { $0.filter { required[$0] > 0 } }
+                let needed = coverable.map { $0.filter { required[$0] > 0 } }
                 for cut in CoverageCuts.cuts(required: required, covers: needed, minGroup: 1) {
                     let row = lp.addRow(lower: cut.fraction * cut.ceiling)
+                    cutRows[y].append(row)
                     for q in cut.requirements { lp.addEntry(row: row, column: shortage[q][y], value: 1) }
                     for s in cut.staff { lp.addEntry(row: row, column: staff[s][y], value: cut.fraction) }
                 }

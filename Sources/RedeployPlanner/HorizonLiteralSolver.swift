@@ -31,7 +31,7 @@ struct HorizonLiteralSolver {
     }
 
     func solve() throws -> Outcome {
-        let (built, decisions, start) = HorizonDirectModel.builtWithBasis(instance)
+        let (built, decisions, doNothing, blocks) = HorizonDirectModel.builtWithBasis(instance)
         let seed = seedTransfers()
         var initial: [Int] = []
         var moves: [Int] = []
@@ -53,21 +53,32 @@ struct HorizonLiteralSolver {
         // Stage 1. With hiring, a release where a teacher would leave and a hire where he would
         // arrive (in the year a course would end) stand in for every transfer and course at no
         // more shortage, a payroll no higher and no outflow cap used: stage 1 starts without
-        // them, from the basis of the plan that does nothing, and pricing proves it (they
-        // enter if they can help). Otherwise they start in the program, from the slacks.
+        // them, and pricing proves it (they enter if they can help). Otherwise they start in
+        // the program, from the slacks.
         let standIn = instance.policy.hiring && instance.pairs.allSatisfy({ $0.mustMove == 0 })
             && !instance.locks.contains { $0.min > 0 }
-        let lp = standIn ? try generate(built.program, initial: initial, basis: start)
+        // Its optimal LP basis, and a plan of whole teachers of least W, come from one small
+        // program per year (`HorizonYearByYear`); the plan that does nothing is the start when
+        // that fails.
+        let years = standIn ? try HorizonYearByYear(program: built.program, blocks: blocks, instance: instance,
+                                                    deadline: deadline, log: log).solve() : nil
+        if years != nil { stages.append("horizon-years") }
+        let lp = standIn ? try generate(built.program, initial: initial, basis: years?.basis ?? doNothing)
                          : try generate(built.program, initial: initial + moves)
         initial += moves
         guard lp.status == .optimal else { return try whole(built, decisions) }
         var first = lp
         var columns = used(lp, initial: initial)
         if !isWhole(lp.columnValues, built.program) {
-            stages.append("mip-columns")
-            guard let mip = try restrictedMIP(built.program, columns: columns),
-                  equal(mip.objective, lp.objective) else { return try whole(built, decisions) }
-            first.columnValues = mip.columnValues
+            if let point = years?.point, equal(built.program.objectiveValue(of: point), lp.objective) {
+                // Whole teachers at the LP's own W: optimal, and on the LP's optimal face.
+                first.columnValues = point
+            } else {
+                stages.append("mip-columns")
+                guard let mip = try restrictedMIP(built.program, columns: columns),
+                      equal(mip.objective, lp.objective) else { return try whole(built, decisions) }
+                first.columnValues = mip.columnValues
+            }
         }
         let best = lp.objective
         // Stage 2 on the optimal face of stage 1's LP.
