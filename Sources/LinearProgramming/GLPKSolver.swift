@@ -34,7 +34,12 @@ public struct GLPKSolver: Sendable {
 
     /// Solves `program`. Throws `LinearProgramError` for a program or option GLPK would abort
     /// on (nothing reaches GLPK then), and `GLPKError` if GLPK failed anyway.
-    public func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions()) throws -> Solution {
+    ///
+    /// `basis`: where the simplex starts when presolve is off (a neighbouring program's optimal
+    /// basis for the dual simplex, say, or this program's LP optimum before a MIP). One of
+    /// the wrong size is ignored; one GLPK refuses (singular) gives way to the all-slack basis.
+    public func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(),
+                      basis: StartingBasis? = nil) throws -> Solution {
         try options.validate()
         let matrix = try program.validated()
         let terminal = Terminal(log: options.log)
@@ -43,7 +48,15 @@ public struct GLPKSolver: Sendable {
         defer { problem.delete() }
         let clock = ContinuousClock()
         let start = clock.now
-        var solution = try problem.solve(options: options, isMIP: options.kind == .automatic && program.hasIntegerColumns)
+        let isMIP = options.kind == .automatic && program.hasIntegerColumns
+        let fits = basis.map { $0.rows.count == program.rowCount && $0.columns.count == program.columnCount } ?? false
+        if let basis, fits, !options.presolve { problem.setBasis(basis) }
+        var solution = try problem.solve(options: options, isMIP: isMIP)
+        if fits, !options.presolve, solution.status == .undefined {
+            problem.setBasis(StartingBasis(rows: Array(repeating: .basic, count: program.rowCount),
+                                           columns: Array(repeating: .atLower, count: program.columnCount)))
+            solution = try problem.solve(options: options, isMIP: isMIP)
+        }
         let elapsed = clock.now - start
         solution.seconds = elapsed.inSeconds
         return solution

@@ -60,8 +60,10 @@ struct HorizonYearByYear {
         var staff = [[Double]](repeating: [], count: instance.pairs.count)
         var point: [Double]? = [Double](repeating: 0, count: program.columnCount)
         let entries = entriesByYear()
+        var previous: StartingBasis?
         for y in instance.years.indices {
-            guard let year = try solveYear(y, entries: entries[y]) else { return nil }
+            guard let year = try solveYear(y, entries: entries[y], after: previous) else { return nil }
+            previous = year.basis
             for (k, i) in blocks.rows[y].enumerated() { rows[i] = year.basis.rows[k] }
             for (k, j) in blocks.columns[y].enumerated() {
                 columns[j] = year.basis.columns[k]
@@ -118,7 +120,7 @@ struct HorizonYearByYear {
 
     /// Year y's LP, with each staff column bounded below by L(p, y), and its MIP where the LP's
     /// staff is fractional (`whole`: the MIP's point, nil unless proven and equal to the LP's W).
-    private func solveYear(_ y: Int, entries: [(row: Int, column: Int, value: Double)]) throws
+    private func solveYear(_ y: Int, entries: [(row: Int, column: Int, value: Double)], after previous: StartingBasis?) throws
         -> (basis: StartingBasis, values: [Double], whole: [Double]?)? {
         var sub = LinearProgram(name: "horizon-year", sense: .minimize)
         var rowIndex: [Int: Int] = [:], columnIndex: [Int: Int] = [:]
@@ -136,17 +138,18 @@ struct HorizonYearByYear {
         for e in entries { sub.addEntry(row: rowIndex[e.row]!, column: columnIndex[e.column]!, value: e.value) }
         let options = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
                                    timeLimit: deadline.remaining, relativeGap: 0, log: log)
-        let lp = try GLPKSolver().solve(sub, options: options)
+        // The year before has the same rows and columns (unless its cuts differ) and the same
+        // costs up to the year's weight, so its optimal basis is dual feasible here.
+        let lp = try GLPKSolver().solve(sub, options: options, basis: previous)
         guard lp.status == .optimal, let basis = lp.basis else { return nil }
         log?("redeploy: year \(instance.years[y]) alone: W \(lp.objective) (LP)")
         let staff = Array(lp.columnValues.prefix(instance.pairs.count))
         if staff.allSatisfy({ abs($0 - $0.rounded()) <= 1e-9 }) { return (basis, staff, lp.columnValues) }
         var mipOptions = options
         mipOptions.kind = .automatic
-        mipOptions.presolve = true
         mipOptions.cuts = true
         mipOptions.timeLimit = deadline.remaining
-        let mip = try GLPKSolver().solve(sub, options: mipOptions)
+        let mip = try GLPKSolver().solve(sub, options: mipOptions, basis: basis)
         log?("redeploy: year \(instance.years[y]) alone: W \(mip.objective) (MIP, \(mip.status.rawValue))")
         let tight = mip.status == .optimal && abs(mip.objective - lp.objective) <= 1e-9 * max(1, abs(lp.objective))
         return (basis, staff, tight ? mip.columnValues : nil)

@@ -43,4 +43,29 @@ import Testing
         #expect(s.status == .optimal)
         expectClose(s.objective, -36, "objective after the fallback")
     }
+
+    /// `GLPKSolver.solve` from a basis: the dual simplex from the optimum needs no pivot, the
+    /// MIP from its LP's optimal basis starts there, and a singular basis or one of the wrong
+    /// size changes nothing but the start.
+    @Test func solveStartsFromABasis() throws {
+        let first = try GLPKSolver().solve(program, options: options)
+        let basis = try #require(first.basis)
+        let again = try GLPKSolver().solve(program, options: options, basis: basis)
+        expectClose(again.objective, -36, "objective from the optimal basis")
+        #expect(again.iterations == 0, "started at the optimum")
+        var mip = options
+        mip.kind = .automatic
+        var integral = program
+        for j in 0..<integral.columnCount { integral.setInteger(column: j, true) }
+        let whole = try GLPKSolver().solve(integral, options: mip, basis: basis)
+        #expect(whole.status == .optimal)
+        expectClose(whole.objective, -36, "MIP objective (the LP optimum is whole)")
+        #expect(whole.iterations == 0, "the MIP's LP started at its optimum")
+        let singular = StartingBasis(rows: [.basic, .atUpper, .basic], columns: [.basic, .atLower, .atLower])
+        let fallback = try GLPKSolver().solve(program, options: options, basis: singular)
+        #expect(fallback.status == .optimal)
+        expectClose(fallback.objective, -36, "objective after the fallback")
+        let wrongSize = StartingBasis(rows: [.basic], columns: [.basic])
+        expectClose(try GLPKSolver().solve(program, options: options, basis: wrongSize).objective, -36, "wrong size ignored")
+    }
 }
