@@ -231,7 +231,7 @@ public enum HorizonDirectModel {
                 pairs.map { staff[$0][y] } + pairs.map { shortage[$0][y] } + covers[y]
             }
             return HorizonYearBlocks(rows: rows, columns: columns, staff: staff, balance: balance, pass: pass,
-                                     hires: hires, releases: releases)
+                                     hires: hires, releases: releases, outflow: outflow)
         }
 
         /// `CoverageCuts`' inequalities year by year, single requirements included, where staff is a column:

@@ -88,7 +88,12 @@ struct HorizonLiteralSolver {
         // Stage 1's optimal basis is feasible on its face: stage 2 starts from it.
         let two = try generate(face, initial: Array(Set(columns + moves)).sorted(), basis: lp.basis)
         guard two.status == .optimal else {
-            return Outcome(values: first.columnValues, decisions: decisions, weightedShortage: best, proven: false,
+            // Out of time in stage 2: stage 1's plan, its releases and hires of a year paired
+            // into transfers where the rules allow (the same staff, so the same W, for less).
+            let paired = standIn ? try ReleaseHirePairing(program: built.program, costs: built.costs, decisions: decisions,
+                                                          blocks: blocks, instance: instance).improve(first.columnValues) : nil
+            if paired != nil { stages.append("paired") }
+            return Outcome(values: paired ?? first.columnValues, decisions: decisions, weightedShortage: best, proven: false,
                            stages: stages, mipGap: 0)
         }
         var values = two.columnValues

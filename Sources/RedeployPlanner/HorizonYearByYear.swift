@@ -13,6 +13,8 @@ struct HorizonYearBlocks {
     var pass: [[Int]]
     var hires: [[Int]]
     var releases: [[Int]]
+    /// The outflow cap row of each [school][year]; empty without max_out_share.
+    var outflow: [[Int]]
 }
 
 /// Stage 1 of a horizon with hiring, year by year: the optimal basis of the whole stand-in

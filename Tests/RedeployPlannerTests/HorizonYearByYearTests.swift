@@ -64,4 +64,40 @@ import Testing
             }
         }
     }
+
+    /// Stage 1's plan with its releases and hires paired into transfers (`ReleaseHirePairing`,
+    /// what a horizon out of time in stage 2 writes): every row still holds, W is unchanged,
+    /// and C is less than stage 1's and no less than the literal model's least C. Returns
+    /// whether anything was paired.
+    static func pairing(seed: Int) throws -> Bool {
+        let instance = HorizonInstance(Self.scenario(seed: seed))
+        guard instance.years.indices.allSatisfy({ instance.leastPayroll(year: $0) <= Double(instance.payrollCap[$0]) }),
+              instance.pairs.allSatisfy({ $0.mustMove == 0 }) else { return false }
+        let (built, decisions, _, blocks) = HorizonDirectModel.builtWithBasis(instance)
+        let years = try HorizonYearByYear(program: built.program, blocks: blocks, instance: instance,
+                                          deadline: Deadline(seconds: 60), log: nil).solve()
+        guard let point = years?.point else { return false }
+        let pairing = ReleaseHirePairing(program: built.program, costs: built.costs, decisions: decisions,
+                                         blocks: blocks, instance: instance)
+        guard let paired = try pairing.improve(point) else { return false }
+        let activities = built.program.rowActivities(of: paired)
+        for (i, row) in built.program.rows.enumerated() {
+            #expect(activities[i] >= row.lower - 1e-7 && activities[i] <= row.upper + 1e-7, "seed \(seed): row \(i)")
+        }
+        #expect(paired.allSatisfy { $0 >= -1e-9 }, "seed \(seed): a negative value")
+        func cost(_ x: [Double]) -> Double { zip(built.costs, x).reduce(0) { $0 + $1.0 * $1.1 } }
+        #expect(abs(built.program.objectiveValue(of: paired) - built.program.objectiveValue(of: point)) <= 1e-9,
+                "seed \(seed): W changed")
+        #expect(cost(paired) < cost(point) - 1e-9, "seed \(seed): C \(cost(paired)) against stage 1's \(cost(point))")
+        let direct = try HorizonDirectModel.solve(instance, timeLimit: 30)
+        if direct.status == .optimal {
+            #expect(cost(paired) >= direct.cost - 1e-7, "seed \(seed): C \(cost(paired)) below the optimum \(direct.cost)")
+        }
+        return true
+    }
+
+    @Test func pairingReleasesAndHiresKeepsWAndLowersC() throws {
+        let paired = try (1...60).filter { try Self.pairing(seed: $0) }
+        #expect(paired.count >= 10, "only \(paired.count) of 60 horizons had a release and a hire to pair")
+    }
 }
