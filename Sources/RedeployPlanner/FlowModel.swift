@@ -117,6 +117,14 @@ public struct FlowModel: Sendable {
         return net
     }
 
+    /// What each arc of `network` stands for in `program`: the columns, then the slacks of the
+    /// D rows, the C rows and the payroll row, then U -> T (nothing). Nodes below
+    /// `program.rowCount` are rows; U and T are not. For `StartingBasis(flow:...)`.
+    func networkArcVariables() -> [StartingBasis.ArcVariable] {
+        (0..<program.columnCount).map { .column($0) } + staffRows.map { .rowSlack($0) }
+            + requirements.map { .rowSlack(requirementRows[$0]) } + [.rowSlack(payrollRow), .none]
+    }
+
     /// A program with stage-one (shortage) or stage-two (cost) objective.
     public func program(stage: Int) -> LinearProgram {
         var p = program

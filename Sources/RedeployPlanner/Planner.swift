@@ -127,6 +127,12 @@ public struct Planner: Sendable {
                     return try finish(result, relaxed, instance, values: values, status: .optimal, gap: 0)
                 }
                 seed = values
+                if let standIn = try capsStandIn(model, relaxed, instance, seed: values, deadline) {
+                    result.stages = standIn.stages
+                    if options.keepStageOneFlow { result.stageOneFlow = standIn.flow }
+                    return try finish(result, model, instance, values: standIn.values, status: standIn.status,
+                                      gap: standIn.gap)
+                }
             }
         }
 
@@ -175,29 +181,47 @@ public struct Planner: Sendable {
             second = try run(withShortageRow(model, bestShortage), kind: .automatic, timeLimit: remaining())
             stages.append("mip-row")
         } else {
-            let face = Self.optimalFace(model.program(stage: 2), first)
             // Stage 1's optimal basis is feasible on its face: stage 2 starts from it.
-            second = try generate(face, model, keeping: Self.union(first.columnValues, seed),
-                                  basis: start == nil ? nil : first.basis, timeLimit: remaining())
-            stages.append("lp-face")
-            if second.status == .optimal, !isIntegral(second.columnValues, model) {
-                second = try run(face, kind: .automatic, timeLimit: remaining())
-                stages.append("mip-face")
-            }
-            if second.hasPoint, !Self.equal(shortage(of: second.columnValues, model), bestShortage) {
-                // Numerically doubtful face: fall back to the explicit row.
-                second = try run(withShortageRow(model, bestShortage), kind: .automatic, timeLimit: remaining())
-                stages.append("mip-row")
-            }
+            let (solution, faceStages) = try stageTwo(model, face: Self.optimalFace(model.program(stage: 2), first),
+                                                      keeping: Self.union(first.columnValues, seed),
+                                                      basis: start == nil ? nil : first.basis,
+                                                      shortage: bestShortage, deadline)
+            second = solution
+            stages += faceStages
         }
         result.stages = stages
+        let (values, status, gap) = Self.outcome(second, stageOne: first.columnValues, model)
+        return try finish(result, model, instance, values: values, status: status, gap: gap)
+    }
+
+    /// Stage 2 on stage 1's optimal face, by column generation from `basis`; branch-and-cut
+    /// when the LP's optimum is fractional, and the explicit row W <= W* when the face drifts
+    /// from W*. Also returns the stages it ran.
+    func stageTwo(_ model: FlowModel, face: LinearProgram, keeping: [Double], basis: StartingBasis?,
+                  shortage best: Double, _ deadline: Deadline) throws -> (Solution, [String]) {
+        var stages = ["lp-face"]
+        var second = try generate(face, model, keeping: keeping, basis: basis, timeLimit: deadline.remaining)
+        if second.status == .optimal, !isIntegral(second.columnValues, model) {
+            second = try run(face, kind: .automatic, timeLimit: deadline.remaining)
+            stages.append("mip-face")
+        }
+        if second.hasPoint, !Self.equal(shortage(of: second.columnValues, model), best) {
+            // Numerically doubtful face: fall back to the explicit row.
+            second = try run(withShortageRow(model, best), kind: .automatic, timeLimit: deadline.remaining)
+            stages.append("mip-row")
+        }
+        return (second, stages)
+    }
+
+    /// The plan's values, status and gap from stage 2's solution: stage 1's plan (still valid,
+    /// W optimal) when stage 2 ran out of time without a whole-teacher point.
+    static func outcome(_ second: Solution, stageOne: [Double], _ model: FlowModel)
+        -> (values: [Double], status: Result.Status, gap: Double) {
         guard second.hasPoint, second.status == .optimal || isIntegral(second.columnValues, model) else {
-            // Stage 2 ran out of time without a whole-teacher point: stage 1's plan is still valid.
-            return try finish(result, model, instance, values: first.columnValues, status: .timeLimit, gap: 1)
+            return (stageOne, .timeLimit, 1)
         }
         let status: Result.Status = second.status == .optimal ? .optimal : .timeLimit
-        return try finish(result, model, instance, values: second.columnValues, status: status,
-                          gap: status == .optimal ? 0 : (second.gap ?? 1))
+        return (second.columnValues, status, status == .optimal ? 0 : (second.gap ?? 1))
     }
 
     // MARK: Stages
@@ -244,7 +268,7 @@ public struct Planner: Sendable {
 
     /// The network simplex, or nil when it fails or cannot prove its flow (then GLPK solves the
     /// model, and the log says why: a solve that turns slow should not do so silently).
-    private func networkSolve(_ network: FlowNetwork, _ deadline: Deadline) -> FlowSolution? {
+    func networkSolve(_ network: FlowNetwork, _ deadline: Deadline) -> FlowSolution? {
         do {
             return try NetworkSimplex.solve(network, timeLimit: deadline.remaining)
         } catch {
@@ -285,7 +309,7 @@ public struct Planner: Sendable {
         return (first.status == .optimal ? .optimal : .timeLimit, first.objective)
     }
 
-    private func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
+    func run(_ program: LinearProgram, kind: SolveOptions.Kind, timeLimit: Double?) throws -> Solution {
         let solveOptions = SolveOptions(kind: kind, method: .dualSimplex, presolve: false,
                                         timeLimit: timeLimit, relativeGap: 0, log: options.log)
         do {
@@ -351,7 +375,7 @@ public struct Planner: Sendable {
     }
 
     /// Stage 2 with the explicit row "stage-1 objective <= W*".
-    private func withShortageRow(_ model: FlowModel, _ best: Double) -> LinearProgram {
+    func withShortageRow(_ model: FlowModel, _ best: Double) -> LinearProgram {
         var program = model.program(stage: 2)
         let slack = 1e-7 * max(1, abs(best))
         let row = program.addRow(name: "shortage", upper: best + slack)
@@ -361,11 +385,15 @@ public struct Planner: Sendable {
         return program
     }
 
-    private func shortage(of values: [Double], _ model: FlowModel) -> Double {
+    func shortage(of values: [Double], _ model: FlowModel) -> Double {
         zip(model.stageOneCosts, values).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    private func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
+    func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
+        Self.isIntegral(values, model)
+    }
+
+    static func isIntegral(_ values: [Double], _ model: FlowModel) -> Bool {
         model.integerColumns.allSatisfy { abs(values[$0] - values[$0].rounded()) <= 1e-6 }
     }
 
