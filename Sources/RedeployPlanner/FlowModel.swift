@@ -87,11 +87,17 @@ public struct FlowModel: Sendable {
     ///   receiver: each subject and group gets one pool node (a hub) instead of an arc per
     ///   sender and receiver. 3,500 schools without a cap would otherwise need tens of millions
     ///   of transfer arcs. Its stage-2 costs mean nothing and it has no `.transfer` roles.
+    ///   With hiring and no lock asking for a transfer it has no transfers at all, nor pools:
+    ///   a release and a hire stand in for each (`Planner.releaseAndHireStandIn`), so W is the
+    ///   same, and the model is a network whenever teachers are whole and no requirement is
+    ///   coupled, whatever the caps, distances and transfer scope (which only bound transfers).
     public init(_ instance: Instance, ignoringOutflowCap: Bool = false, shortageOnly: Bool = false) {
         var builder = Builder(instance: instance)
         builder.ignoringOutflowCap = ignoringOutflowCap
+        builder.withoutTransfers = shortageOnly && Planner.releaseAndHireStandIn(instance)
         // Pools have no transfer of their own for a lock row to bound.
-        builder.pooled = shortageOnly && instance.policy.maxDistanceKm == nil && instance.locks.isEmpty
+        builder.pooled = shortageOnly && !builder.withoutTransfers && instance.policy.maxDistanceKm == nil
+            && instance.locks.isEmpty
         builder.build()
         program = builder.program
         roles = builder.roles
@@ -150,6 +156,8 @@ public struct FlowModel: Sendable {
         var payrollRow = -1
         var ignoringOutflowCap = false
         var pooled = false
+        /// No transfer nor pool columns (a shortage-only model where releases and hires stand in).
+        var withoutTransfers = false
         var hasOutflowRows = false
         /// The hub row of each pool, in the order the pools were made.
         var hubRows: [Int] = []
@@ -196,7 +204,7 @@ public struct FlowModel: Sendable {
             let payroll = program.addRow(upper: Double(pairs.reduce(0) { $0 + $1.leaving } + instance.policy.payrollChange))
             payrollRow = payroll
             for p in pairs.indices { addPairColumns(p, payroll: payroll) }
-            if pooled { addPools() } else { addTransfers() }
+            if pooled { addPools() } else if !withoutTransfers { addTransfers() }
             addLocks()
             if whole && coupled { addCoverageCuts() }
         }
