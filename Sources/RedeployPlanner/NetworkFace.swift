@@ -28,6 +28,15 @@ struct NetworkFace {
         removed = nil
     }
 
+    /// Which of the whole network's first `columns` arcs the face's reduced costs price at 0
+    /// (an arc taken out of the face never is).
+    func tight(_ faceReducedCosts: [Double], columns: Int) -> [Bool] {
+        guard let removed else { return (0..<columns).map { faceReducedCosts[$0] == 0 } }
+        var tight = [Bool](repeating: false, count: columns)
+        for (k, a) in removed.kept.enumerated() where a < columns { tight[a] = faceReducedCosts[k] == 0 }
+        return tight
+    }
+
     /// The flow of every arc of the whole network.
     func flows(_ faceFlows: [Int64]) -> [Int64] {
         removed?.flows(faceFlows) ?? faceFlows

