@@ -239,12 +239,13 @@ public struct Explainer: Sendable {
     }
 
     /// Whether the plan that hires ceil(r) teachers at every pair with a requirement r, and
-    /// does nothing else, leaves no shortage: it keeps the payroll of `payrollWithoutLimit`,
-    /// so lifting the payroll limit then gives W = 0, the least any plan can have, with no
-    /// solve. (Each such pair covers its own requirement, so with hiring this always holds;
-    /// the independent coverage computation checks it rather than assume it.)
+    /// does nothing else, leaves no shortage: it keeps the payroll of `payrollWithoutLimit`
+    /// (and every lock, when none asks for a transfer), so lifting the payroll limit then gives
+    /// W = 0, the least any plan can have, with no solve. (Each such pair covers its own
+    /// requirement, so with hiring this always holds; the independent coverage computation
+    /// checks it rather than assume it.)
     static func noShortageWithoutPayrollLimit(_ instance: Instance) -> Bool {
-        guard instance.policy.hiring else { return false }
+        guard Planner.releaseAndHireStandIn(instance) else { return false }
         let covers = instance.coveredRequirements
         let staff = instance.pairs.indices.map { p in
             let pair = instance.pairs[p]
