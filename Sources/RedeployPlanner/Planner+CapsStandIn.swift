@@ -52,11 +52,11 @@ extension Planner {
         guard let one = solved, one.status == .optimal else { return nil }
         let columns = model.program.columnCount
         let first = (0..<columns).map { Double(one.flows[$0]) }
-        let face = Self.face(model.program(stage: 2), network: network, stageOne: one,
-                             variables: relaxed.networkArcVariables())
+        let variables = relaxed.networkArcVariables()
+        let face = Self.face(model.program(stage: 2), stageOne: one, variables: variables)
         let nodeRows = (0..<network.supplies.count).map { $0 < relaxed.program.rowCount ? Optional($0) : nil }
-        let basis = StartingBasis(flow: network, flows: one.flows, arcVariables: relaxed.networkArcVariables(),
-                                  nodeRows: nodeRows, program: face)
+        let basis = StartingBasis(flow: network, flows: one.flows, arcVariables: variables, nodeRows: nodeRows,
+                                  program: face)
         options.stage?("least cost")
         var keeping = Self.union(first, seed)
         for j in 0..<columns where tight?[j] == true && keeping[j] == 0 && face.columns[j].upper > 0 { keeping[j] = 1 }
@@ -72,7 +72,7 @@ extension Planner {
     /// a non-zero reduced cost held at its bound, and every row whose slack arc has one held
     /// at the bound its slack at 0 puts it (complementary slackness with the potentials). Rows
     /// that are no node (the caps) have dual 0 and stay free.
-    static func face(_ program: LinearProgram, network: FlowNetwork, stageOne: FlowSolution,
+    static func face(_ program: LinearProgram, stageOne: FlowSolution,
                      variables: [StartingBasis.ArcVariable]) -> LinearProgram {
         var face = program
         for (a, variable) in variables.enumerated() where stageOne.reducedCosts[a] != 0 {
