@@ -137,11 +137,15 @@ public enum NetworkSimplex {
         let scale = costScale(network)
         let scaled = network.costs.map { Int64(($0 * scale).rounded()) }
         var flows = [Int64](repeating: 0, count: arcs)
-        var potentials = [Int64](repeating: 0, count: network.supplies.count)
         let upper = network.upper.map { $0 ?? -1 }
-        let code = rd_min_cost_flow(Int32(network.supplies.count), network.supplies, Int32(arcs),
-                                    network.sources, network.targets, network.lower, upper,
-                                    scaled, timeLimit ?? 0, &flows, &potentials)
+        // Nodes with no arc and no supply are left out (a model's merged nodes, say): LEMON
+        // would keep each in its spanning tree, on an artificial arc, for nothing.
+        let nodes = ActiveNodes(network)
+        var kept = [Int64](repeating: 0, count: nodes.supplies.count)
+        let code = rd_min_cost_flow(Int32(nodes.supplies.count), nodes.supplies, Int32(arcs),
+                                    nodes.sources ?? network.sources, nodes.targets ?? network.targets,
+                                    network.lower, upper, scaled, timeLimit ?? 0, &flows, &kept)
+        let potentials = nodes.expand(kept)
         switch Int(code) {
         case Int(RD_MCF_OPTIMAL): break
         case Int(RD_MCF_INFEASIBLE): return .without(.infeasible)

@@ -51,13 +51,15 @@ public struct Explanation: Sendable, Equatable {
 /// Why re-solves for the limits and not the duals of their rows: a limit's dual is the rate
 /// for a marginal change, but a planner asks what lifting it buys, and at the degenerate
 /// optima of flow problems the duals are not even unique. Each limit costs one stage-1 solve
-/// (the network simplex where the lifted model is a network).
+/// (the network simplex where the lifted model is a network). With hiring, the shortage-only
+/// model has no transfers (a release and a hire stand in for each), which makes it a small
+/// network even with outflow caps, and the limits that bound only transfers share one solve.
 public struct Explainer: Sendable {
     public let options: Planner.Options
     public init(options: Planner.Options = Planner.Options()) { self.options = options }
 
     public func explain(_ scenario: Scenario, weightedShortage: Double) throws -> Explanation {
-        try explain(scenario, weightedShortage: weightedShortage, stageOne: nil)
+        try explain(scenario, weightedShortage: weightedShortage, proven: false, stageOne: nil)
     }
 
     /// From a solve's result: its W, and its stage-1 flow when the planner kept it
@@ -66,11 +68,12 @@ public struct Explainer: Sendable {
         guard let w = result.check?.weightedShortage else {
             throw Planner.PlannerError.solverFailed("no plan to explain: the solve ended \(result.status.rawValue)")
         }
-        return try explain(scenario, weightedShortage: w, stageOne: result.stageOneFlow)
+        return try explain(scenario, weightedShortage: w, proven: result.status == .optimal, stageOne: result.stageOneFlow)
     }
 
     /// `options.timeLimit` bounds the whole explanation: every re-solve gets what is left.
-    private func explain(_ scenario: Scenario, weightedShortage: Double,
+    /// - Parameter proven: `weightedShortage` is the proven optimum (the solve ended optimal).
+    private func explain(_ scenario: Scenario, weightedShortage: Double, proven: Bool,
                          stageOne: Planner.StageOneFlow?) throws -> Explanation {
         let instance = Instance(scenario)
         let deadline = Deadline(seconds: options.timeLimit)
@@ -78,7 +81,7 @@ public struct Explainer: Sendable {
         return Explanation(weightedShortage: weightedShortage, gainMethod: method,
                            gains: perPair.map { Self.bestByAreaAndSubject($0, instance) } ?? [],
                            gainsComplete: perPair != nil,
-                           limits: try limits(scenario, instance, weightedShortage: weightedShortage,
+                           limits: try limits(scenario, instance, weightedShortage: weightedShortage, proven: proven,
                                               onePostChange: onePost, deadline: deadline))
     }
 
@@ -173,38 +176,57 @@ public struct Explainer: Sendable {
     ///
     /// - Parameter onePostChange: how W changes with one more unit at the payroll node of the
     ///   optimal flow, when known: payroll_change + 1 is then read off, not re-solved.
-    func limits(_ scenario: Scenario, _ instance: Instance, weightedShortage: Double,
+    func limits(_ scenario: Scenario, _ instance: Instance, weightedShortage: Double, proven: Bool = false,
                 onePostChange: Double? = nil, deadline: Deadline = Deadline(seconds: nil)) throws -> [Explanation.Limit] {
         let policy = scenario.policy
-        /// `known`: W with the limit lifted, when it is read off the optimal flow.
-        var lifts: [(key: String, current: String, lifted: String, known: Double?, change: (inout Policy) -> Void)] = []
+        /// `known`: W with the limit lifted, when it is read off the optimal flow. `transfersOnly`:
+        /// the limit bounds transfers and nothing else.
+        var lifts: [(key: String, current: String, lifted: String, known: Double?, transfersOnly: Bool,
+                     change: (inout Policy) -> Void)] = []
         if policy.hiring {
             let unlimited = Self.payrollWithoutLimit(instance)
             if policy.payrollChange < unlimited {
                 lifts.append(("payroll_change", String(policy.payrollChange), String(policy.payrollChange + 1),
-                              onePostChange.map { max(0, weightedShortage + $0) }, { $0.payrollChange += 1 }))
-                lifts.append(("payroll_change", String(policy.payrollChange), "no limit", nil,
+                              onePostChange.map { max(0, weightedShortage + $0) }, false, { $0.payrollChange += 1 }))
+                lifts.append(("payroll_change", String(policy.payrollChange), "no limit",
+                              Self.noShortageWithoutPayrollLimit(instance) ? 0 : nil, false,
                               { $0.payrollChange = unlimited }))
             }
         } else {
-            lifts.append(("hiring", "false", "true", nil, { $0.hiring = true }))
+            lifts.append(("hiring", "false", "true", nil, false, { $0.hiring = true }))
         }
         if let km = policy.maxDistanceKm {
-            lifts.append(("max_distance_km", Self.text(km), "null", nil, { $0.maxDistanceKm = nil }))
+            lifts.append(("max_distance_km", Self.text(km), "null", nil, true, { $0.maxDistanceKm = nil }))
         }
         if let share = policy.maxOutShare {
-            lifts.append(("max_out_share", Self.text(share), "null", nil, { $0.maxOutShare = nil }))
+            lifts.append(("max_out_share", Self.text(share), "null", nil, true, { $0.maxOutShare = nil }))
         }
         if policy.transferScope == .area {
-            lifts.append(("transfer_scope", "area", "any", nil, { $0.transferScope = .any }))
+            lifts.append(("transfer_scope", "area", "any", nil, true, { $0.transferScope = .any }))
         }
+        // Where a release and a hire stand in for every transfer, W does not depend on what
+        // bounds transfers: the shortage-only model of such a lift is the scenario's own
+        // (`FlowModel(_:shortageOnly:)`), whose optimum is the scenario's W. So such a lift is
+        // worth nothing when the solve proved W, and one solve serves every such lift otherwise.
+        let standIn = Planner.releaseAndHireStandIn(instance)
+        var unlifted: (Planner.Result.Status, Double?)? = proven ? (.optimal, weightedShortage) : nil
         var limits: [Explanation.Limit] = []
         for lift in lifts {
             var lifted = scenario
             lift.change(&lifted.policy)
             // Past the deadline no model is built: the lift is simply not known.
-            let (status, value): (Planner.Result.Status, Double?) = try lift.known.map { (.optimal, $0) }
-                ?? (deadline.hasPassed ? (.timeLimit, nil) : Planner(options: within(deadline)).leastShortage(Instance(lifted)))
+            let (status, value): (Planner.Result.Status, Double?)
+            if let known = lift.known {
+                (status, value) = (.optimal, known)
+            } else if deadline.hasPassed {
+                (status, value) = (.timeLimit, nil)
+            } else if standIn && lift.transfersOnly {
+                let same = try unlifted ?? Planner(options: within(deadline)).leastShortage(instance)
+                unlifted = same
+                (status, value) = same
+            } else {
+                (status, value) = try Planner(options: within(deadline)).leastShortage(Instance(lifted))
+            }
             let cost = status == .optimal ? value.map { max(0, weightedShortage - $0) } : nil
             limits.append(Explanation.Limit(key: lift.key, current: lift.current, lifted: lift.lifted, status: status,
                                             weightedShortage: value, shortageCost: cost))
@@ -214,6 +236,22 @@ public struct Explainer: Sendable {
             let (a, b) = ($0.element.shortageCost ?? -1, $1.element.shortageCost ?? -1)
             return a != b ? a > b : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// Whether the plan that hires ceil(r) teachers at every pair with a requirement r, and
+    /// does nothing else, leaves no shortage: it keeps the payroll of `payrollWithoutLimit`
+    /// (and every lock, when none asks for a transfer), so lifting the payroll limit then gives
+    /// W = 0, the least any plan can have, with no solve. (Each such pair covers its own
+    /// requirement, so with hiring this always holds; the independent coverage computation
+    /// checks it rather than assume it.)
+    static func noShortageWithoutPayrollLimit(_ instance: Instance) -> Bool {
+        guard Planner.releaseAndHireStandIn(instance) else { return false }
+        let covers = instance.coveredRequirements
+        let staff = instance.pairs.indices.map { p in
+            let pair = instance.pairs[p]
+            return Double(pair.staying) + (covers[p].contains(p) ? pair.required.rounded(.up) : 0)
+        }
+        return Coverage.weightedShortage(instance, staff: staff) == 0
     }
 
     /// A payroll change no plan can use up: hires never exceed the total requirement.

@@ -87,11 +87,17 @@ public struct FlowModel: Sendable {
     ///   receiver: each subject and group gets one pool node (a hub) instead of an arc per
     ///   sender and receiver. 3,500 schools without a cap would otherwise need tens of millions
     ///   of transfer arcs. Its stage-2 costs mean nothing and it has no `.transfer` roles.
+    ///   With hiring and no lock asking for a transfer it has no transfers at all, nor pools:
+    ///   a release and a hire stand in for each (`Planner.releaseAndHireStandIn`), so W is the
+    ///   same, and the model is a network whenever teachers are whole and no requirement is
+    ///   coupled, whatever the caps, distances and transfer scope (which only bound transfers).
     public init(_ instance: Instance, ignoringOutflowCap: Bool = false, shortageOnly: Bool = false) {
         var builder = Builder(instance: instance)
         builder.ignoringOutflowCap = ignoringOutflowCap
+        builder.withoutTransfers = shortageOnly && Planner.releaseAndHireStandIn(instance)
         // Pools have no transfer of their own for a lock row to bound.
-        builder.pooled = shortageOnly && instance.policy.maxDistanceKm == nil && instance.locks.isEmpty
+        builder.pooled = shortageOnly && !builder.withoutTransfers && instance.policy.maxDistanceKm == nil
+            && instance.locks.isEmpty
         builder.build()
         program = builder.program
         roles = builder.roles
@@ -115,6 +121,14 @@ public struct FlowModel: Sendable {
         let costs = stage == 1 ? stageOneCosts : stageTwoCosts
         for j in costs.indices { net.costs[j] = costs[j] }
         return net
+    }
+
+    /// What each arc of `network` stands for in `program`: the columns, then the slacks of the
+    /// D rows, the C rows and the payroll row, then U -> T (nothing). Nodes below
+    /// `program.rowCount` are rows; U and T are not. For `StartingBasis(flow:...)`.
+    func networkArcVariables() -> [StartingBasis.ArcVariable] {
+        (0..<program.columnCount).map { .column($0) } + staffRows.map { .rowSlack($0) }
+            + requirements.map { .rowSlack(requirementRows[$0]) } + [.rowSlack(payrollRow), .none]
     }
 
     /// A program with stage-one (shortage) or stage-two (cost) objective.
@@ -142,6 +156,8 @@ public struct FlowModel: Sendable {
         var payrollRow = -1
         var ignoringOutflowCap = false
         var pooled = false
+        /// No transfer nor pool columns (a shortage-only model where releases and hires stand in).
+        var withoutTransfers = false
         var hasOutflowRows = false
         /// The hub row of each pool, in the order the pools were made.
         var hubRows: [Int] = []
@@ -188,7 +204,7 @@ public struct FlowModel: Sendable {
             let payroll = program.addRow(upper: Double(pairs.reduce(0) { $0 + $1.leaving } + instance.policy.payrollChange))
             payrollRow = payroll
             for p in pairs.indices { addPairColumns(p, payroll: payroll) }
-            if pooled { addPools() } else { addTransfers() }
+            if pooled { addPools() } else if !withoutTransfers { addTransfers() }
             addLocks()
             if whole && coupled { addCoverageCuts() }
         }

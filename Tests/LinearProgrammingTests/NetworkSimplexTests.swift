@@ -30,6 +30,38 @@ func expectFeasible(_ flows: [Int64], _ network: FlowNetwork, _ what: String,
     #expect(balance.allSatisfy { $0 == 0 }, "\(what): unbalanced \(balance)", sourceLocation: sourceLocation)
 }
 
+/// A random network of the shapes that made the old double-cost run loop (see
+/// `NetworkSimplexTests.agreesWithGLPKOnRealCosts`), feasible whatever the seed.
+func randomRealCostNetwork(seed: UInt64) -> FlowNetwork {
+    var rng = SplitMix64(seed: 7_000 + seed)
+    let nodes = Int.random(in: 3...40, using: &rng)
+    var supplies = [Int64](repeating: 0, count: nodes)
+    for v in 0..<nodes where Int.random(in: 0..<4, using: &rng) == 0 {
+        supplies[v] = Int64.random(in: -5...5, using: &rng)
+    }
+    supplies[nodes - 1] -= supplies.reduce(0, +)
+    let palette = (0..<4).map { _ in Double.random(in: 0..<3, using: &rng) }
+    var net = FlowNetwork(supplies: supplies)
+    for _ in 0..<(nodes * Int.random(in: 2...6, using: &rng)) {
+        let u = Int.random(in: 0..<nodes, using: &rng), v = Int.random(in: 0..<nodes, using: &rng)
+        guard u != v else { continue }
+        let cost: Double
+        switch Int.random(in: 0..<3, using: &rng) {
+        case 0: cost = palette[Int.random(in: 0..<palette.count, using: &rng)]
+        case 1: cost = 1 + 0.02 * Double.random(in: 0..<60, using: &rng)   // move + per_km * km
+        default: cost = palette[0] * Double(Int.random(in: 0...3, using: &rng)) / 3
+        }
+        let upper: Int64? = Bool.random(using: &rng) ? Int64.random(in: 0...2, using: &rng) : nil
+        net.addArc(from: u, to: v, upper: upper, cost: cost)
+    }
+    // Costly arcs to and from the last node keep every instance feasible.
+    for v in 0..<(nodes - 1) {
+        net.addArc(from: v, to: nodes - 1, cost: 50)
+        net.addArc(from: nodes - 1, to: v, cost: 50)
+    }
+    return net
+}
+
 @Suite struct NetworkSimplexTests {
     /// Random networks of the shapes that made the old double-cost run loop: real costs from a
     /// few distinct values (ties), sums of such values (distance costs), many zero supplies
@@ -37,32 +69,7 @@ func expectFeasible(_ flows: [Int64], _ network: FlowNetwork, _ what: String,
     /// optimum must equal GLPK's on the same LP within 1e-9.
     @Test(arguments: 0..<150)
     func agreesWithGLPKOnRealCosts(seed: UInt64) throws {
-        var rng = SplitMix64(seed: 7_000 + seed)
-        let nodes = Int.random(in: 3...40, using: &rng)
-        var supplies = [Int64](repeating: 0, count: nodes)
-        for v in 0..<nodes where Int.random(in: 0..<4, using: &rng) == 0 {
-            supplies[v] = Int64.random(in: -5...5, using: &rng)
-        }
-        supplies[nodes - 1] -= supplies.reduce(0, +)
-        let palette = (0..<4).map { _ in Double.random(in: 0..<3, using: &rng) }
-        var net = FlowNetwork(supplies: supplies)
-        for _ in 0..<(nodes * Int.random(in: 2...6, using: &rng)) {
-            let u = Int.random(in: 0..<nodes, using: &rng), v = Int.random(in: 0..<nodes, using: &rng)
-            guard u != v else { continue }
-            let cost: Double
-            switch Int.random(in: 0..<3, using: &rng) {
-            case 0: cost = palette[Int.random(in: 0..<palette.count, using: &rng)]
-            case 1: cost = 1 + 0.02 * Double.random(in: 0..<60, using: &rng)   // move + per_km * km
-            default: cost = palette[0] * Double(Int.random(in: 0...3, using: &rng)) / 3
-            }
-            let upper: Int64? = Bool.random(using: &rng) ? Int64.random(in: 0...2, using: &rng) : nil
-            net.addArc(from: u, to: v, upper: upper, cost: cost)
-        }
-        // Costly arcs to and from the last node keep every instance feasible.
-        for v in 0..<(nodes - 1) {
-            net.addArc(from: v, to: nodes - 1, cost: 50)
-            net.addArc(from: nodes - 1, to: v, cost: 50)
-        }
+        let net = randomRealCostNetwork(seed: seed)
         let flow = try NetworkSimplex.solve(net)
         try #require(flow.status == .optimal, "seed \(seed)")
         expectFeasible(flow.flows, net, "seed \(seed)")

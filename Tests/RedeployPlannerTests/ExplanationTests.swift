@@ -117,13 +117,26 @@ import Testing
     /// A few lifted models are MIPs GLPK cannot prove in seconds (fractional requirements
     /// shared by two subjects, as in AgreementTests' seed 94); those must say so, and the
     /// rest are compared. Most limits must be compared, or the test would prove nothing.
-    @Test func limitsMatchTheLiftedScenarios() throws {
+    /// `fromResult`: explained from the solve's result, whose proven W lets the limits on
+    /// transfers go unsolved where releases and hires stand in for transfers.
+    @Test(arguments: [false, true])
+    func limitsMatchTheLiftedScenarios(fromResult: Bool) throws {
         let options = Planner.Options(timeLimit: 1)
         var compared = 0, unproven = 0
         for seed in UInt64(0)..<40 {
             let scenario = randomScenario(seed: seed)
-            let (_, w, _, _) = try solved(scenario)
-            for limit in try Explainer(options: options).explain(scenario, weightedShortage: w).limits {
+            let explainer = Explainer(options: options)
+            let explanation: Explanation
+            if fromResult {
+                let result = try Planner(options: .init(timeLimit: 1, keepStageOneFlow: true)).solve(Instance(scenario))
+                guard result.check != nil else { continue }
+                explanation = try explainer.explain(scenario, result: result)
+            } else {
+                let (_, w, _, _) = try solved(scenario)
+                explanation = try explainer.explain(scenario, weightedShortage: w)
+            }
+            let w = explanation.weightedShortage
+            for limit in explanation.limits {
                 guard limit.status == .optimal else {
                     #expect(limit.status == .timeLimit && limit.shortageCost == nil, "seed \(seed) \(limit.key)")
                     unproven += 1
@@ -141,6 +154,25 @@ import Testing
             }
         }
         #expect(compared >= 100 && unproven <= 6, "compared \(compared), unproven \(unproven)")
+    }
+
+    /// Lifting the payroll limit leaves no shortage wherever hiring is allowed: the plan that
+    /// hires every requirement at its own pair proves W = 0 without a solve.
+    @Test func noPayrollLimitLeavesNoShortage() throws {
+        var checked = 0
+        for seed in UInt64(0)..<60 {
+            let scenario = randomScenario(seed: seed)
+            let instance = Instance(scenario)
+            #expect(Explainer.noShortageWithoutPayrollLimit(instance) == scenario.policy.hiring, "seed \(seed)")
+            guard scenario.policy.hiring else { continue }
+            var lifted = scenario
+            lifted.policy.payrollChange = Explainer.payrollWithoutLimit(instance)
+            let result = try Planner(options: .init(timeLimit: 5)).solve(Instance(lifted))
+            guard result.status == .optimal else { continue }
+            #expect(same(try #require(result.check).weightedShortage, 0), "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked >= 20, "checked \(checked)")
     }
 
     /// Without a distance cap, the shortage-only model sends transfers through one pool per
