@@ -246,41 +246,20 @@ public enum HorizonNetworkSolver {
     static func stageOne(_ model: HorizonFlowModel, deadline: Deadline,
                          reducingFrom threshold: Int = reductionThreshold) throws -> FlowSolution {
         let whole = model.network
-        let transfers = model.roles.reduce(0) { count, role in
-            if case .transfer = role { return count + 1 }
-            return count
+        let leftOut = model.roles.map { role -> Bool in
+            if case .transfer = role { return true }
+            return false
         }
+        let transfers = leftOut.reduce(0) { $0 + ($1 ? 1 : 0) }
         // A must_move arc needs its transfers: a release cannot stand for them there; nor can
         // it for a transfer a lock bounds.
         guard model.instance.policy.hiring, transfers >= threshold, model.instance.locks.isEmpty,
               model.instance.pairs.allSatisfy({ $0.mustMove == 0 }) else {
             return try NetworkSimplex.solve(whole, timeLimit: deadline.remaining)
         }
-        var kept: [Int] = []
-        var reduced = FlowNetwork(supplies: whole.supplies)
-        for a in 0..<whole.arcCount {
-            if case .transfer = model.roles[a] { continue }
-            kept.append(a)
-            reduced.addArc(from: Int(whole.sources[a]), to: Int(whole.targets[a]), lower: whole.lower[a],
-                           upper: whole.upper[a], cost: whole.costs[a])
-        }
-        let part = try NetworkSimplex.solve(reduced, timeLimit: deadline.remaining)
-        guard part.status == .optimal else { return part }
-        var flows = [Int64](repeating: 0, count: whole.arcCount)
-        var reducedCosts = [Double](repeating: 0, count: whole.arcCount)
-        for (k, a) in kept.enumerated() {
-            flows[a] = part.flows[k]
-            reducedCosts[a] = part.reducedCosts[k]
-        }
-        for a in 0..<whole.arcCount {
-            guard case .transfer = model.roles[a] else { continue }
-            let rc = whole.costs[a] + part.potentials[Int(whole.sources[a])] - part.potentials[Int(whole.targets[a])]
-            let tolerance = 1e-9 * max(1, abs(whole.costs[a]))
-            if rc < -tolerance { return try NetworkSimplex.solve(whole, timeLimit: deadline.remaining) }
-            reducedCosts[a] = rc <= tolerance ? 0 : rc
-        }
-        return FlowSolution(status: .optimal, flows: flows, reducedCosts: reducedCosts, potentials: part.potentials,
-                            objective: part.objective)
+        // nil: a transfer priced below 0 with the smaller network's potentials; then the whole.
+        return try NetworkSimplex.solve(whole, leavingOut: leftOut, timeLimit: deadline.remaining)
+            ?? NetworkSimplex.solve(whole, timeLimit: deadline.remaining)
     }
 
     /// Stage 1's optimal face as a smaller network, for stage 2. An arc whose stage-1 reduced
