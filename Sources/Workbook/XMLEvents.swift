@@ -37,6 +37,10 @@ final class XMLEvents: NSObject, XMLParserDelegate {
                       text: @escaping Text = { _ in }) throws {
         try checkText(data)
         if let line = bareInstructionLine(data) { throw Malformed(line: line, message: bareInstruction) }
+        // `XMLParser` reads fewer than 4 bytes as a document without events, and says yes
+        // (found by FuzzWorkbook: an empty sheet part read as an empty sheet); the shortest
+        // document, `<a/>`, has 4.
+        if data.count < 4 { throw Malformed(line: 1, message: "is not well-formed XML (it has no root element)") }
         let events = XMLEvents(start: start, end: end, text: text)
         let parser = XMLParser(data: data)
         // Prefixes are dropped by hand (`localName`): processing namespaces costs Foundation's

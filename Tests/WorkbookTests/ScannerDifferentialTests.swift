@@ -138,6 +138,15 @@ import Testing
         Self.agree(try HandMadePartsTests.workbook(sheet: Self.sheet(Self.refused[k])), Self.refused[k])
     }
 
+    /// An empty part, or one too short to hold an element, is refused by both (`XMLParser`
+    /// once read fewer than 4 bytes as an empty sheet; found by FuzzWorkbook).
+    @Test(arguments: ["", " ", "<a>", "\n\n"])
+    func partsWithoutAnElement(_ part: String) throws {
+        let data = try HandMadePartsTests.workbook(sheet: part)
+        #expect(Self.read(data, .scanner).isRefused)
+        #expect(Self.read(data, .foundation).isRefused)
+    }
+
     /// Past `XMLScanner.maxDepth` the scanner refuses what `XMLParser` reads: its one difference.
     @Test func nestingPastTheBound() throws {
         let deep = String(repeating: "<x>", count: 10_001) + String(repeating: "</x>", count: 10_001)

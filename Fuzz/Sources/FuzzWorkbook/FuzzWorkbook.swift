@@ -75,10 +75,12 @@ public func fuzzWorkbook(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// scanner's bound on nesting (`XMLScanner.maxDepth`), which `XMLParser` does not have.
 func compareReaders(_ bytes: Data, _ limits: WorkbookReader.Limits) {
     func read(_ reading: XMLReading) -> Result<[WorkbookSheet], WorkbookError> {
-        do {
+        do throws(WorkbookError) {
             let reader = try WorkbookReader(data: bytes, file: "input.xlsx", limits: limits)
             reader.xmlReading = reading
-            return .success(try reader.sheetNames.map { try reader.sheet($0) })
+            var sheets: [WorkbookSheet] = []
+            for name in reader.sheetNames { sheets.append(try reader.sheet(name)) }
+            return .success(sheets)
         } catch {
             return .failure(error)
         }
