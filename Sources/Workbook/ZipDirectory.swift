@@ -135,7 +135,16 @@ struct ZipDirectory {
                 _ = try Data.decompress(size: Int64(size), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, chunk in
                     let from = Int(position)
                     guard from < size else { throw Truncated() }
-                    return compressed[(base + from)..<(base + min(size, from + chunk))]
+                    let slice = compressed[(base + from)..<(base + min(size, from + chunk))]
+                    guard slice.count < chunk else { return slice }
+                    // ZIPFoundation 0.9.20 tells zlib a whole chunk is there (it sets avail_in
+                    // to the buffer's size, not the chunk's), so zlib read past a short last
+                    // chunk of a stream that does not end (found by FuzzWorkbook under
+                    // AddressSanitizer). Padded with zeros: a stream that ends stops before
+                    // them, one that does not fails on them.
+                    var padded = Data(slice)
+                    padded.append(Data(count: chunk - slice.count))
+                    return padded
                 }, consumer: { chunk in
                     guard output.count + chunk.count <= limit else { throw TooLarge() }
                     output.append(chunk)
