@@ -1,7 +1,8 @@
 import Foundation
 
-/// The small parts of a workbook, each read by one `XMLEvents` pass: relationships, the list of
-/// sheets, shared strings, and which cell styles are dates.
+/// The parts of a workbook other than worksheets: the small ones (relationships, the list of
+/// sheets, which cell styles are dates) each read by one `XMLEvents` pass, and the shared
+/// strings by the reader `XMLReading` names.
 enum PartParsers {
     struct Relationship {
         var id: String
@@ -61,31 +62,11 @@ enum PartParsers {
         return (sheets, date1904)
     }
 
-    /// sharedStrings.xml: the text of each `si`, its runs joined, phonetic runs (`rPh`) left out.
-    static func sharedStrings(_ data: Data, limit: Int) throws -> [String] {
-        var strings: [String] = []
-        var current = ""
-        var inText = false, phonetic = 0
-        try XMLEvents.parse(data, start: { name, _ in
-            switch name {
-            case "si":
-                current = ""
-                guard strings.count < limit else { throw TooMany() }
-            case "t": inText = phonetic == 0
-            case "rPh": phonetic += 1
-            default: break
-            }
-        }, end: { name in
-            switch name {
-            case "si": strings.append(OOXMLText.unescaped(current))
-            case "t": inText = false
-            case "rPh": phonetic -= 1
-            default: break
-            }
-        }, text: { text in
-            if inText { current += text }
-        })
-        return strings
+    /// sharedStrings.xml: the text of each `si` (`SharedStringsHandler`), read by `reading`.
+    static func sharedStrings(_ data: Data, limit: Int, reading: XMLReading) throws -> [String] {
+        var handler = SharedStringsHandler(limit: limit)
+        try reading.parse(data, into: &handler)
+        return handler.strings
     }
 
     struct TooMany: Error {}

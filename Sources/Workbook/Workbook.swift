@@ -2,8 +2,9 @@
 /// cells. This module knows cells, sheets and styles, nothing of schools.
 ///
 /// - Reading: `WorkbookReader` opens a workbook (its zip directory walked by `ZipDirectory`,
-///   each part inflated by ZIPFoundation; Foundation's `XMLParser` for the XML, event by event:
-///   no tree of a sheet is ever built) and gives each
+///   each part inflated by ZIPFoundation; `XMLScanner` for the XML of sheets and shared
+///   strings, Foundation's `XMLParser` for the small parts, event by event: no tree of a
+///   sheet is ever built) and gives each
 ///   sheet as rows of typed cells (`WorkbookSheet`, `SheetCell`, `CellValue`). Every failure is a
 ///   `WorkbookError` naming the file and, where known, `Sheet!Cell`.
 /// - Writing: `WorkbookWriter` takes sheets of rows of cells (text, numbers, booleans, a few

@@ -120,43 +120,44 @@ struct WorkbookParts {
             xml += "</cols>"
         }
         xml += "<sheetData>"
+        var data = SheetXML(head: xml)
         for (r, cells) in sheet.rows.enumerated() {
             guard cells.count <= Workbook.maxColumns else {
                 throw WorkbookError(file: "workbook", sheet: sheet.name, row: r + 1,
                                     message: "has \(cells.count) cells in a row, more than Excel's \(Workbook.maxColumns)")
             }
-            var row = ""
+            data.startRow(r + 1)
             for (c, cell) in cells.enumerated() {
-                let ref = CellReference(row: r + 1, column: c + 1)!
-                let style = styleIndex(cell.style)
-                let s = style == 0 ? "" : " s=\"\(style)\""
+                let style = data.cachedStyle(cell.style, column: c) ?? data.cache(styleIndex(cell.style), cell.style, column: c)
                 switch cell.value {
                 case .empty:
-                    if style != 0 { row += "<c r=\"\(ref)\"\(s)/>" }
+                    if style != 0 { data.emptyCell(column: c, style: style) }
                 case .number(let number):
                     guard number.isFinite else {
-                        throw WorkbookError(file: "workbook", sheet: sheet.name, cell: ref, message: "is \(number): a cell holds finite numbers only")
+                        throw WorkbookError(file: "workbook", sheet: sheet.name, cell: CellReference(row: r + 1, column: c + 1),
+                                            message: "is \(number): a cell holds finite numbers only")
                     }
-                    row += "<c r=\"\(ref)\"\(s)><v>\(CellNumber.shortest(number))</v></c>"
+                    data.numberCell(column: c, style: style, number)
                 case .bool(let value):
-                    row += "<c r=\"\(ref)\"\(s) t=\"b\"><v>\(value ? 1 : 0)</v></c>"
+                    data.boolCell(column: c, style: style, value)
                 case .text(let text):
-                    guard text.count <= 32_767 else {
-                        throw WorkbookError(file: "workbook", sheet: sheet.name, cell: ref,
+                    // Characters are counted only when the UTF-8 bytes could be too many.
+                    if text.utf8.count > 32_767, text.count > 32_767 {
+                        throw WorkbookError(file: "workbook", sheet: sheet.name, cell: CellReference(row: r + 1, column: c + 1),
                                             message: "holds \(text.count) characters, more than Excel's 32,767")
                     }
                     if writer.sharedStrings {
-                        row += "<c r=\"\(ref)\"\(s) t=\"s\"><v>\(sharedString(text))</v></c>"
+                        data.sharedStringCell(column: c, style: style, sharedString(text))
                     } else {
-                        row += "<c r=\"\(ref)\"\(s) t=\"inlineStr\"><is>\(Self.textElement(text))</is></c>"
+                        data.inlineStringCell(column: c, style: style, Self.textElement(text))
                     }
                 }
             }
-            if !row.isEmpty { xml += "<row r=\"\(r + 1)\">" + row + "</row>" }
+            data.endRow()
         }
-        xml += "</sheetData>"
-        xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        return Data((xml + "</worksheet>").utf8)
+        return data.finish(tail: "</sheetData>"
+            + "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+            + "</worksheet>")
     }
 
     /// `<t>text</t>`, keeping leading and trailing spaces and line breaks.
@@ -265,8 +266,10 @@ public enum CellNumber {
     public static func shortest(_ value: Double) -> String {
         if value == 0 { return "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let text = "\(value)"  // Swift prints the shortest round-trip form
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        let text = value.description  // Swift prints the shortest round-trip form
+        // Most numbers have no exponent: a byte scan, not a search through Characters.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+              let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
         var mantissa = String(text[..<e])
         if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
         var exponent = String(text[text.index(after: e)...])

@@ -34,6 +34,10 @@ public final class WorkbookReader {
     /// corrected to the 1900 system either way.
     public let date1904: Bool
 
+    /// Which reader parses worksheets and shared strings: the scanner, or Foundation's
+    /// `XMLParser` it is tested against (public for the fuzz harness's differential check).
+    public var xmlReading: XMLReading = .scanner
+
     private let parts: PartReader
     private let sheetParts: [String: String]
     private let sharedStringsPart: String?
@@ -137,7 +141,7 @@ public final class WorkbookReader {
             throw WorkbookError(file: file, sheet: actual, message: "its part \(part) is missing: the file is damaged")
         }
         let parser = SheetParser(file: file, sheet: actual, sharedStrings: { () throws(WorkbookError) in try self.sharedStrings() },
-                                 dateStyles: dateStyles, date1904: date1904)
+                                 dateStyles: dateStyles, date1904: date1904, reading: xmlReading)
         return try parser.parse(data, part: part, body)
     }
 
@@ -147,7 +151,7 @@ public final class WorkbookReader {
         if let path = sharedStringsPart, let data = try parts.data(path) {
             let limit = parts.limits.sharedStrings
             do {
-                strings = try Self.xml(file, path) { try PartParsers.sharedStrings(data, limit: limit) }
+                strings = try Self.xml(file, path) { try PartParsers.sharedStrings(data, limit: limit, reading: xmlReading) }
             }
         }
         sharedStringsCache = strings

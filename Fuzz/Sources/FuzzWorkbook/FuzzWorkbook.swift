@@ -9,7 +9,8 @@ import Workbook
 ///   1: the XML of the Staff sheet, 2: the shared strings, 3: the styles, 4: the Policy sheet,
 ///   5: workbook.xml, each zipped in place of that part of a valid scenario workbook
 ///   (FuzzSupport's base scenario, written by ScenarioWorkbookExport).
-/// Each workbook is read three ways: every sheet by WorkbookReader, as a whole scenario by
+/// Each workbook is read three ways: every sheet by WorkbookReader (both with the scanner and
+/// with Foundation's XMLParser, which must agree: `compareReaders`), as a whole scenario by
 /// ScenarioLoader, and as a plan by PlanReader. Each must give a value or a ScenarioError /
 /// WorkbookError whose every message names the file and says something, with any row within
 /// 1...1,048,576 and any column within A...XFD; a crash, a hang or memory past the limit is a
@@ -32,6 +33,7 @@ public func fuzzWorkbook(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let path = Base.folder + "/input.xlsx"
     _ = FileManager.default.createFile(atPath: path, contents: bytes)
     let limits = WorkbookReader.Limits(partBytes: 8 << 20, entries: 1_000, sharedStrings: 100_000)
+    compareReaders(bytes, limits)
     do {
         let reader = try WorkbookReader(data: bytes, file: "input.xlsx", limits: limits)
         for name in reader.sheetNames {
@@ -66,6 +68,34 @@ public func fuzzWorkbook(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         checkScenarioError(error)
     }
     return 0
+}
+
+/// The scanner (the default reader of sheets and shared strings) against Foundation's
+/// `XMLParser`: every sheet the same, or both refuse. The one difference allowed is the
+/// scanner's bound on nesting (`XMLScanner.maxDepth`), which `XMLParser` does not have.
+func compareReaders(_ bytes: Data, _ limits: WorkbookReader.Limits) {
+    func read(_ reading: XMLReading) -> Result<[WorkbookSheet], WorkbookError> {
+        do throws(WorkbookError) {
+            let reader = try WorkbookReader(data: bytes, file: "input.xlsx", limits: limits)
+            reader.xmlReading = reading
+            var sheets: [WorkbookSheet] = []
+            for name in reader.sheetNames { sheets.append(try reader.sheet(name)) }
+            return .success(sheets)
+        } catch {
+            return .failure(error)
+        }
+    }
+    switch (read(.scanner), read(.foundation)) {
+    case (.success(let scanned), .success(let parsed)):
+        Fuzz.require(scanned == parsed, "the scanner and XMLParser read different cells", "\(scanned)\n\(parsed)")
+    case (.failure(let error), .success):
+        Fuzz.require(error.message.contains("nests elements more than"), "the scanner refuses what XMLParser reads",
+                     error.description)
+    case (.success, .failure(let error)):
+        Fuzz.fail("XMLParser refuses what the scanner reads", error.description)
+    case (.failure, .failure):
+        break
+    }
 }
 
 func checkWorkbookError(_ error: WorkbookError) {

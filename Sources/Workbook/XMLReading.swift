@@ -1,0 +1,24 @@
+import Foundation
+
+/// Which reader parses the XML of worksheets and sharedStrings.xml, the parts that grow with the
+/// data (the small parts always go through Foundation's `XMLParser`, `XMLEvents`).
+public enum XMLReading: Sendable {
+    /// `XMLScanner` on the bytes, the default: Foundation's parser alone took 2.6 times as long
+    /// as reading the whole scenario from CSV files (Benchmarks/README.md). A part the scanner
+    /// does not read (an encoding other than UTF-8 declared, a UTF-16 byte-order mark, an XML
+    /// declaration it cannot parse) goes to `XMLParser`, whose verdict then stands: that choice
+    /// is made before any event, so no part is read twice.
+    case scanner
+    /// Foundation's `XMLParser`: the reference the scanner is tested against (the differential
+    /// tests and FuzzWorkbook read every part both ways).
+    case foundation
+
+    func parse<H: PartHandler>(_ data: Data, into handler: inout H) throws {
+        if self == .scanner, XMLScanner.reads(data) {
+            try XMLEvents.checkText(data)
+            try XMLScanner.scan(data, into: &handler)
+        } else {
+            try XMLEvents.parse(data, into: &handler)
+        }
+    }
+}
