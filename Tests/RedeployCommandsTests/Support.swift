@@ -2,12 +2,7 @@ import Foundation
 import RedeployTestSupport
 import Testing
 
-/// Runs the built `redeploy` executable (it sits beside the test bundle) and captures its output.
-struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
+typealias Run = ProgramRun
 
 enum Paths {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -25,19 +20,9 @@ enum Paths {
     }
 }
 
+/// Runs the built `redeploy` executable (it sits beside the test bundle) and captures its output.
 func redeploy(_ arguments: [String]) throws -> Run {
-    let process = Process()
-    process.executableURL = Paths.executable
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-               stderr: String(decoding: stderr, as: UTF8.self))
+    try ProgramRun.run(Paths.executable.path, arguments)
 }
 
 func json(_ url: URL) throws -> [String: Any] {

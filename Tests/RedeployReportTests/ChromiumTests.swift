@@ -26,26 +26,9 @@ struct ChromiumTests {
     /// The `redeploy` executable built beside the test bundle.
     static var redeploy: String { BuiltProducts.path(of: "redeploy") }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-    }
-
-    /// Runs a program with standard error discarded, ending it after `timeout` seconds.
-    static func run(_ program: String, _ arguments: [String], timeout: Double = 180) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self))
+    /// Runs a program, ending it after `timeout` seconds.
+    static func run(_ program: String, _ arguments: [String], timeout: Double = 180) throws -> ProgramRun {
+        try ProgramRun.run(program, arguments, timeout: timeout)
     }
 
     @Test(.enabled(if: chromium != nil || required), .timeLimit(.minutes(10)))
