@@ -13,13 +13,33 @@ struct SheetHandler: PartHandler {
     private var cells: [SheetCell] = []
     private var inSheetData = false, inRow = false
     private var cellRef: CellReference?
-    private var cellType = "n", cellStyle = 0
+    private var cellType = CellType.n, cellStyle = 0
     private var value: String?, formula: String?, inline: String?
     private var capture: Capture = .none
     private var buffer = ""
     private var inlineDepth = 0, phonetic = 0
 
     private enum Capture { case none, value, formula, inline }
+
+    /// A cell's `t`, read once when its tag is: comparing the text at its end, in a switch of
+    /// seven strings, cost more than the comparison itself.
+    private enum CellType {
+        case n, s, inlineStr, str, b, e, d
+        case unknown(String)
+
+        init(_ text: String?) {
+            switch text {
+            case nil, "n"?: self = .n
+            case "s"?: self = .s
+            case "inlineStr"?: self = .inlineStr
+            case "str"?: self = .str
+            case "b"?: self = .b
+            case "e"?: self = .e
+            case "d"?: self = .d
+            case let other?: self = .unknown(other)
+            }
+        }
+    }
 
     init(context: SheetParser, body: @escaping (SheetRow) throws(WorkbookError) -> Void) {
         self.context = context
@@ -87,7 +107,8 @@ struct SheetHandler: PartHandler {
             inRow = false
             lastRow = rowNumber
             if !cells.isEmpty { try body(SheetRow(number: rowNumber, cells: cells)) }
-            cells = []
+            // A reader that does not keep the row leaves the buffer to the next one.
+            cells.removeAll(keepingCapacity: true)
         case .sheetData:
             inSheetData = false
         default:
@@ -124,7 +145,7 @@ struct SheetHandler: PartHandler {
         }
         inRow = true
         lastColumn = 0
-        cells = []
+        cells.removeAll(keepingCapacity: true)
     }
 
     private mutating func startCell(_ attributes: PartAttributes) throws(WorkbookError) {
@@ -156,7 +177,7 @@ struct SheetHandler: PartHandler {
         }
         lastColumn = ref.column
         cellRef = ref
-        cellType = attributes.t ?? "n"
+        cellType = CellType(attributes.t)
         cellStyle = attributes.s.flatMap { Int($0) } ?? 0
         value = nil
         formula = nil
@@ -171,7 +192,7 @@ struct SheetHandler: PartHandler {
         defer { cellRef = nil }
         let typed: CellValue?
         switch cellType {
-        case "s":
+        case .s:
             guard let value else { typed = nil; break }
             if strings == nil { strings = try context.sharedStrings() }
             guard let index = Int(SheetParser.trimmed(value)), index >= 0, index < strings!.count else {
@@ -179,26 +200,26 @@ struct SheetHandler: PartHandler {
                             + "(\(strings!.count) shared strings): the file is damaged")
             }
             typed = .text(strings![index])
-        case "inlineStr":
+        case .inlineStr:
             typed = inline.map { .text(OOXMLText.unescaped($0)) } ?? value.map { .text(OOXMLText.unescaped($0)) }
-        case "str":
+        case .str:
             typed = value.map { .text(OOXMLText.unescaped($0)) }
-        case "b":
+        case .b:
             guard let value else { typed = nil; break }
             switch SheetParser.trimmed(value).lowercased() {
             case "1", "true": typed = .bool(true)
             case "0", "false": typed = .bool(false)
             default: throw error(ref, "is marked as a boolean but holds '\(value)'")
             }
-        case "e":
+        case .e:
             typed = value.map { .error($0.trimmingCharacters(in: .whitespaces)) }
-        case "d":
+        case .d:
             guard let value else { typed = nil; break }
             guard let serial = SheetParser.isoSerial(value) else {
                 throw error(ref, "is marked as a date but holds '\(value)'")
             }
             typed = .date(serial)
-        case "n":
+        case .n:
             // A formula saved without its result may have an empty <v/>: no value.
             guard let text = value.map(SheetParser.trimmed), !text.isEmpty else { typed = nil; break }
             guard let number = Double(text), number.isFinite else {
@@ -207,8 +228,8 @@ struct SheetHandler: PartHandler {
             let styles = context.dateStyles
             let isDate = cellStyle >= 0 && cellStyle < styles.count && styles[cellStyle]
             typed = isDate ? .date(context.date1904 ? number + DateSerial.offset1904 : number) : .number(number)
-        default:
-            throw error(ref, "has an unknown cell type '\(cellType)'")
+        case .unknown(let type):
+            throw error(ref, "has an unknown cell type '\(type)'")
         }
         if typed == nil, formula == nil { return }
         cells.append(SheetCell(reference: ref, value: typed, formula: formula))
