@@ -199,20 +199,20 @@ enum SheetTable {
                     }
                 }
                 if cell.column > width {
-                    if !CSVText.trimmed(text).isEmpty {
+                    if SheetTable.holdsText(text) {
                         log.add(file, line: cell.row, column: cell.column, "this cell holds '\(text)' but its column has no name "
                                 + "in the header; name the column or clear the cell")
                     }
                     continue
                 }
                 fields[cell.column - 1].text = text
-                if !CSVText.trimmed(text).isEmpty { any = true }
+                if SheetTable.holdsText(text) { any = true }
             }
             if !fill.isEmpty {
                 for c in 1...width where fields[c - 1].text.isEmpty {
                     if let text = fill[CellReference(row: row.number, column: c)!] {
                         fields[c - 1].text = text
-                        if !CSVText.trimmed(text).isEmpty { any = true }
+                        if SheetTable.holdsText(text) { any = true }
                     }
                 }
             }
@@ -224,6 +224,14 @@ enum SheetTable {
             guard log.isEmpty else { return .failure(ScenarioError(log.diagnostics)) }
             return .success(CSVTable(file: file, header: header, rows: CSVTable.Rows(made: rows)))
         }
+    }
+
+    /// `!CSVText.trimmed(text).isEmpty`, settled by the first byte when it is ASCII other than
+    /// space and tab (nearly always), without looking for the last.
+    static func holdsText(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if first < 0x80, first != 0x20, first != 0x09 { return true }
+        return !CSVText.trimmed(text).isEmpty
     }
 
     private static func isBlank(_ cell: SheetCell) -> Bool {

@@ -151,7 +151,7 @@ struct SheetHandler: PartHandler {
     private mutating func startCell(_ attributes: PartAttributes) throws(WorkbookError) {
         let ref: CellReference
         if let text = attributes.r {
-            guard let parsed = CellReference(text) else {
+            guard let parsed = SheetParser.reference(text) else {
                 if let column = CellReference.column(named: text.prefix(while: \.isLetter)), column > 0 {
                     throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last row, \(Workbook.maxRows)")
                 }
@@ -222,7 +222,7 @@ struct SheetHandler: PartHandler {
         case .n:
             // A formula saved without its result may have an empty <v/>: no value.
             guard let text = value.map(SheetParser.trimmed), !text.isEmpty else { typed = nil; break }
-            guard let number = Double(text), number.isFinite else {
+            guard let number = SheetParser.number(text), number.isFinite else {
                 throw error(ref, "is marked as a number but holds '\(text)'")
             }
             let styles = context.dateStyles

@@ -344,6 +344,7 @@ struct XMLScanner {
     }
 
     /// Whether the bytes at `k` are `text`.
+    @inline(__always)
     func follows(_ k: Int, _ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard k + count <= bytes.count else { return false }
