@@ -27,6 +27,29 @@ struct SheetHandler: PartHandler {
         case n, s, inlineStr, str, b, e, d
         case unknown(String)
 
+        /// The type a `t` of one of the known names gives; nil for any other bytes.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            func named(_ name: StaticString) -> Bool {
+                bytes.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            }
+            if bytes.count == 1 {
+                switch bytes[0] {
+                case UInt8(ascii: "n"): self = .n
+                case UInt8(ascii: "s"): self = .s
+                case UInt8(ascii: "b"): self = .b
+                case UInt8(ascii: "e"): self = .e
+                case UInt8(ascii: "d"): self = .d
+                default: return nil
+                }
+            } else if named("inlineStr") {
+                self = .inlineStr
+            } else if named("str") {
+                self = .str
+            } else {
+                return nil
+            }
+        }
+
         init(_ text: String?) {
             switch text {
             case nil, "n"?: self = .n
@@ -149,42 +172,67 @@ struct SheetHandler: PartHandler {
     }
 
     private mutating func startCell(_ attributes: PartAttributes) throws(WorkbookError) {
-        let ref: CellReference
-        if let text = attributes.r {
-            guard let parsed = SheetParser.reference(text) else {
-                if let column = CellReference.column(named: text.prefix(while: \.isLetter)), column > 0 {
-                    throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last row, \(Workbook.maxRows)")
-                }
-                let letters = text.prefix(while: \.isLetter)
-                if letters.count > 2, CellReference.column(named: letters) == nil, letters.allSatisfy(\.isASCII) {
-                    throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last column, XFD")
-                }
-                throw error(nil, row: rowNumber, "has a cell named '\(text)', which is no cell reference")
-            }
-            guard parsed.row == rowNumber else {
-                throw error(parsed, "is written inside row \(rowNumber): the file is damaged")
-            }
-            ref = parsed
-        } else {
+        try startCell(at: reference(attributes.r), type: CellType(attributes.t),
+                      style: attributes.s.flatMap { Int($0) } ?? 0)
+    }
+
+    /// The cell a tag's `r` names (checked against the row), or the one after the last.
+    private func reference(_ r: String?) throws(WorkbookError) -> CellReference {
+        guard let text = r else {
             guard let next = CellReference(row: rowNumber, column: lastColumn + 1) else {
                 throw error(nil, row: rowNumber, "has a cell beyond Excel's last column, XFD")
             }
-            ref = next
+            return next
         }
+        guard let parsed = SheetParser.reference(text) else {
+            if let column = CellReference.column(named: text.prefix(while: \.isLetter)), column > 0 {
+                throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last row, \(Workbook.maxRows)")
+            }
+            let letters = text.prefix(while: \.isLetter)
+            if letters.count > 2, CellReference.column(named: letters) == nil, letters.allSatisfy(\.isASCII) {
+                throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last column, XFD")
+            }
+            throw error(nil, row: rowNumber, "has a cell named '\(text)', which is no cell reference")
+        }
+        guard parsed.row == rowNumber else {
+            throw error(parsed, "is written inside row \(rowNumber): the file is damaged")
+        }
+        return parsed
+    }
+
+    private mutating func startCell(at ref: CellReference, type: CellType, style: Int) throws(WorkbookError) {
         guard ref.column > lastColumn else {
             throw error(ref, "comes after column \(CellReference.columnName(lastColumn)) in its row: "
                         + "cells must be in order")
         }
         lastColumn = ref.column
         cellRef = ref
-        cellType = CellType(attributes.t)
-        cellStyle = attributes.s.flatMap { Int($0) } ?? 0
+        cellType = type
+        cellStyle = style
         value = nil
         formula = nil
         inline = nil
         inlineDepth = 0
         phonetic = 0
         capture = .none
+    }
+
+    /// A cell read whole by the scanner: what its events do (`QuickCell.replay`), with no
+    /// string made of its reference, type or style when they are plain.
+    mutating func cell(_ quick: QuickCell) throws {
+        // Outside a row a cell is passed over, which its events do with more care.
+        guard inRow else { return try quick.replay(into: &self) }
+        var ref: CellReference?
+        if let r = quick.r, let plain = SheetParser.plainReference(quick.run(r)), plain.row == rowNumber { ref = plain }
+        try startCell(at: ref ?? reference(quick.r.map(quick.string)),
+                      type: quick.t.map { CellType(quick.run($0)) ?? CellType(quick.string($0)) } ?? .n,
+                      style: quick.s.map { SheetParser.wholeStyle(quick.run($0)) ?? Int(quick.string($0)) ?? 0 } ?? 0)
+        switch quick.content {
+        case .none: break
+        case .value(let text): value = quick.string(text)
+        case .inline(let text): inline = quick.string(text)
+        }
+        try finishCell()
     }
 
     private mutating func finishCell() throws(WorkbookError) {

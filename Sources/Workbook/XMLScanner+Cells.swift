@@ -2,13 +2,6 @@
 /// three quarters of a sheet's tags, and the general path (`startTag`, `endTag`) spends most
 /// of its time on what such a cell never has (prefixes, other attributes, references, comments).
 extension XMLScanner {
-    /// What a quick cell holds between its tags.
-    private enum QuickContent {
-        case none
-        case value(Range<Int>)
-        case inline(Range<Int>)
-    }
-
     /// Reads the cell at the cursor (`<c`) when it has exactly one of these forms, `ATTRS` being
     /// any of `r`, `t` and `s` once each, in either quotes, values without references, `<`, or
     /// control characters, and `TEXT` holding no reference, `<`, `]`, carriage return, control
@@ -16,7 +9,8 @@ extension XMLScanner {
     ///
     ///     <c ATTRS/>    <c ATTRS></c>    <c ATTRS><v>TEXT</v></c>    <c ATTRS><is><t>TEXT</t></is></c>
     ///
-    /// and hands `handler` the events the general path would give for it, in the same order.
+    /// and hands it to `handler` whole (`PartHandler.cell`), which is the same as the events the
+    /// general path would give for it, in the same order (`QuickCell.replay`).
     /// Returns false, the cursor unmoved and no event given, for anything else, which the
     /// general path then reads (and refuses where it is not well-formed): so this decides only
     /// how fast a cell is read, never what it gives.
@@ -59,7 +53,7 @@ extension XMLScanner {
             k = end + 1
         }
         // What lies between the tags.
-        var content = QuickContent.none
+        var content = QuickCell.Content.none
         if !selfClosing {
             if follows(k, "</c>") {
                 k += 4
@@ -78,26 +72,7 @@ extension XMLScanner {
             }
         }
         at = k
-        var attributes = PartAttributes()
-        if let r { attributes.r = String(decoding: bytes[r], as: UTF8.self) }
-        if let t { attributes.t = String(decoding: bytes[t], as: UTF8.self) }
-        if let s { attributes.s = String(decoding: bytes[s], as: UTF8.self) }
-        try handler.start(.c, attributes)
-        switch content {
-        case .none:
-            break
-        case .value(let text):
-            try handler.start(.v, PartAttributes())
-            give(text, &handler)
-            try handler.end(.v)
-        case .inline(let text):
-            try handler.start(.is, PartAttributes())
-            try handler.start(.t, PartAttributes())
-            give(text, &handler)
-            try handler.end(.t)
-            try handler.end(.is)
-        }
-        try handler.end(.c)
+        try handler.cell(QuickCell(bytes: bytes, r: r, t: t, s: s, content: content))
         return true
     }
 
@@ -117,10 +92,5 @@ extension XMLScanner {
             k += 1
         }
         return nil
-    }
-
-    private func give<H: PartHandler>(_ text: Range<Int>, _ handler: inout H) {
-        guard handler.wantsText, !text.isEmpty else { return }
-        handler.text(String(decoding: bytes[text], as: UTF8.self))
     }
 }
