@@ -30,7 +30,7 @@ struct SheetHandler: PartHandler {
         /// The type a `t` of one of the known names gives; nil for any other bytes.
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             func named(_ name: StaticString) -> Bool {
-                bytes.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+                bytes.count == name.utf8CodeUnitCount && memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0
             }
             if bytes.count == 1 {
                 switch bytes[0] {
