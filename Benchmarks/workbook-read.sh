@@ -6,14 +6,15 @@
 # Generates `redeploy generate --schools 3500 --areas 40 --seed 1` into a temporary folder,
 # writes it as a workbook with openpyxl (Benchmarks/workbook_convert.py: an independent writer,
 # shared strings off, numbers as number cells), then runs, alternately and RUNS times each
-# (default 5), `redeploy check` on the folder and on the workbook under /usr/bin/time, and
-# prints a Markdown table (median, min, max wall clock, peak RSS) with the workbook's median
-# against the CSV's. Everything it writes is removed at the end.
+# (default 5), `redeploy check` on the folder and on the workbook, and prints a Markdown table:
+# CPU time (user + system, from wait4) median, min and max, median wall clock, peak RSS, and
+# the workbook's CPU median against the CSV's. CPU time rather than wall clock, because the
+# machines this runs on are shared. Everything it writes is removed at the end.
 #
 #   Benchmarks/workbook-read.sh [RUNS]
 #
 # REDEPLOY: the redeploy binary (default: a release build in .build-workbook-read).
-# Needs python3 with openpyxl and pyyaml, and Debian's `time`.
+# Needs python3 with openpyxl and pyyaml.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -29,25 +30,27 @@ python3 "$here/workbook_convert.py" "$work/s3500" "$work/s3500.xlsx"
 staff_rows=$(($(wc -l < "$work/s3500/staff.csv") - 1))
 echo "scenario: 3,500 schools, $staff_rows staff rows; CSV files $(du -sk "$work/s3500" | cut -f1) KB, workbook $(du -k "$work/s3500.xlsx" | cut -f1) KB" >&2
 
-declare -A times rss
-for k in $(seq "$runs"); do
-    for mode in csv xlsx; do
-        input="$work/s3500"; [ "$mode" = xlsx ] && input="$work/s3500.xlsx"
-        /usr/bin/time -f "%e %M" -o "$work/time" "$REDEPLOY" check "$input" >/dev/null
-        read -r seconds kb < "$work/time"
-        times[$mode]+="$seconds "
-        rss[$mode]+="$kb "
-    done
-done
-python3 - "$runs" "${times[csv]}" "${times[xlsx]}" "${rss[csv]}" "${rss[xlsx]}" <<'PY'
-import statistics, sys
-runs = sys.argv[1]
-t = {"csv": [float(x) for x in sys.argv[2].split()], "xlsx": [float(x) for x in sys.argv[3].split()]}
-m = {"csv": [int(x) for x in sys.argv[4].split()], "xlsx": [int(x) for x in sys.argv[5].split()]}
-base = statistics.median(t["csv"])
-print(f"| `redeploy check`, 3,500 schools ({runs} runs) | median s | min s | max s | peak RSS MB | median / CSV |")
-print("|---|---|---|---|---|---|")
+python3 - "$runs" "$REDEPLOY" "$work/s3500" "$work/s3500.xlsx" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, redeploy, folder, workbook = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+cpu = {"csv": [], "xlsx": []}
+wall = {"csv": [], "xlsx": []}
+rss = {"csv": [], "xlsx": []}
+for _ in range(runs):
+    for mode, path in (("csv", folder), ("xlsx", workbook)):
+        start = time.perf_counter()
+        child = subprocess.Popen([redeploy, "check", path], stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall[mode].append(time.perf_counter() - start)
+        if status != 0:
+            sys.exit(f"redeploy check {path} failed ({status})")
+        cpu[mode].append(usage.ru_utime + usage.ru_stime)
+        rss[mode].append(usage.ru_maxrss)
+base = statistics.median(cpu["csv"])
+print(f"| `redeploy check`, 3,500 schools ({runs} runs) | median CPU s | min CPU s | max CPU s | median wall s | peak RSS MB | CPU median / CSV |")
+print("|---|---|---|---|---|---|---|")
 for mode, name in (("csv", "CSV files"), ("xlsx", "one workbook")):
-    med = statistics.median(t[mode])
-    print(f"| {name} | {med:.2f} | {min(t[mode]):.2f} | {max(t[mode]):.2f} | {max(m[mode]) / 1024:.0f} | {med / base:.2f}x |")
+    med = statistics.median(cpu[mode])
+    print(f"| {name} | {med:.3f} | {min(cpu[mode]):.3f} | {max(cpu[mode]):.3f} | {statistics.median(wall[mode]):.3f} "
+          f"| {max(rss[mode]) / 1024:.0f} | {med / base:.2f}x |")
 PY

@@ -99,16 +99,16 @@ extension ScenarioReader {
                     + "; its sheets are: " + reader.sheetNames.map { "'\($0)'" }.joined(separator: ", "))
             return nil
         }
-        let read: WorkbookSheet
+        let file = display + "#" + sheet
+        let read: Result<CSVTable, ScenarioError>
         do {
-            read = try reader.sheet(sheet)
+            read = try SheetTable.read(sheet, of: reader, file: file)
         } catch {
             log.add(ScenarioWorkbooks.diagnostic(error))
             return nil
         }
-        let file = display + "#" + sheet
         workbooks.register(file, file: display, sheet: sheet)
-        switch SheetTable.table(read, file: file) {
+        switch read {
         case .success(let table):
             return table
         case .failure(let error):

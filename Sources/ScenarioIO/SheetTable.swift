@@ -26,12 +26,30 @@ import Workbook
 /// holds the range's value (an area merged down over its schools' rows). Rows that hold
 /// nothing, trailing or not, are skipped, as blank lines of a CSV file are.
 enum SheetTable {
+    /// The table of sheet `sheet` of `reader`, read row by row: a sheet without merged ranges
+    /// (nearly every scenario sheet) is made into its table as its rows are parsed (`Stream`),
+    /// never held whole; a sheet with merged ranges, whose title rows, header and filled cells
+    /// are known only once its ranges are (they come after the cells), is read whole first.
+    /// Both ways give the same table and the same diagnostics.
+    static func read(_ sheet: String, of reader: WorkbookReader, file: String) throws(WorkbookError)
+        -> Result<CSVTable, ScenarioError> {
+        final class Sink {
+            var stream: Stream?
+            var rows: [SheetRow] = []
+        }
+        let sink = Sink()
+        let merges = try reader.forEachRow(of: sheet, begin: { mayHaveMerges in
+            if !mayHaveMerges { sink.stream = Stream(file: file) }
+        }) { row in
+            if sink.stream != nil { sink.stream!.add(row) } else { sink.rows.append(row) }
+        }
+        if let stream = sink.stream { return stream.table() }
+        return table(WorkbookSheet(name: sheet, rows: sink.rows, merges: merges), file: file)
+    }
+
     /// `file` names the table in diagnostics (`data.xlsx#Staff`), `sheet` is the sheet as read.
     static func table(_ sheet: WorkbookSheet, file: String) -> Result<CSVTable, ScenarioError> {
         var log = DiagnosticLog()
-        func fail(_ row: Int, _ column: Int?, _ message: String) {
-            log.add(file, line: row, column: column, message)
-        }
         // Merged ranges by their top-left cell, which holds the range's value.
         var mergedFrom: [CellReference: CellRange] = [:]
         for range in sheet.merges where range.first != range.last { mergedFrom[range.first] = range }
@@ -46,60 +64,133 @@ enum SheetTable {
                   index + 1 < sheet.rows.count else { break }
             index += 1
         }
-        guard index < sheet.rows.count else {
-            return .failure(ScenarioError(Diagnostic(file: file, message: "is empty: expected a header row naming the columns")))
-        }
+        guard index < sheet.rows.count else { return .failure(empty(file)) }
         let headerRow = sheet.rows[index]
         var bandEnd = headerRow.number
         for cell in headerRow.cells {
             if let range = mergedFrom[cell.reference], range.last.row > bandEnd { bandEnd = min(range.last.row, headerRow.number + 4) }
         }
+        let bandStart = index
+        while index < sheet.rows.count, sheet.rows[index].number <= bandEnd { index += 1 }
+        guard let header = header(sheet.rows[bandStart..<index], at: headerRow.number, file: file, &log) else {
+            return .failure(ScenarioError(log.diagnostics))
+        }
+
+        // The data rows.
+        var data = DataRows(file: file, width: header.count, mergedFrom: mergedFrom, lastRow: sheet.rows.last?.number ?? 0)
+        for row in sheet.rows[index...] {
+            guard data.add(row, &log) else { return .failure(ScenarioError(log.diagnostics)) }
+        }
+        return data.table(header: header, log)
+    }
+
+    /// A sheet without merged ranges made into its table row by row, as `table(_:file:)` makes
+    /// it of the whole sheet: with no range there is no title row, the header is the first row
+    /// alone and no cell is filled, so each row is final when it comes.
+    struct Stream {
+        let file: String
+        private var log = DiagnosticLog()
+        private var header: [CSVTable.Field]?
+        private var data: DataRows?
+        /// The header named no column (reported): the rows after it are not read.
+        private var stopped = false
+
+        init(file: String) {
+            self.file = file
+        }
+
+        mutating func add(_ row: SheetRow) {
+            if stopped { return }
+            if data != nil {
+                // Without merged ranges nothing is filled, so no row can stop the table.
+                _ = data!.add(row, &log)
+                return
+            }
+            guard let header = SheetTable.header(CollectionOfOne(row), at: row.number, file: file, &log) else {
+                stopped = true
+                return
+            }
+            self.header = header
+            data = DataRows(file: file, width: header.count, mergedFrom: [:], lastRow: 0)
+        }
+
+        func table() -> Result<CSVTable, ScenarioError> {
+            if stopped { return .failure(ScenarioError(log.diagnostics)) }
+            guard let header, let data else { return .failure(SheetTable.empty(file)) }
+            return data.table(header: header, log)
+        }
+    }
+
+    static func empty(_ file: String) -> ScenarioError {
+        ScenarioError(Diagnostic(file: file, message: "is empty: expected a header row naming the columns"))
+    }
+
+    /// The header of the rows of the header band (the header row, and the rows its merged cells
+    /// reach down over): each column named by its lowest name. nil (reported) when no column is named.
+    static func header(_ band: some Sequence<SheetRow>, at headerRow: Int, file: String, _ log: inout DiagnosticLog)
+        -> [CSVTable.Field]? {
         var names: [Int: (text: String, row: Int)] = [:]
-        while index < sheet.rows.count, sheet.rows[index].number <= bandEnd {
-            for cell in sheet.rows[index].cells {
+        for row in band {
+            for cell in row.cells {
                 guard let text = text(of: cell, file: file, &log), !CSVText.trimmed(text).isEmpty else { continue }
                 names[cell.column] = (text, cell.row)
             }
-            index += 1
         }
         let width = names.keys.max() ?? 0
         guard width > 0 else {
-            fail(headerRow.number, nil, "this header row names no column")
-            return .failure(ScenarioError(log.diagnostics))
+            log.add(file, line: headerRow, column: nil, "this header row names no column")
+            return nil
         }
         let header = (1...width).map { column in
-            CSVTable.Field(text: names[column]?.text ?? "", line: names[column]?.row ?? headerRow.number, column: column)
+            CSVTable.Field(text: names[column]?.text ?? "", line: names[column]?.row ?? headerRow, column: column)
         }
         var seen: [String: Int] = [:]
         for field in header where !field.isBlank {
             let key = CSVTable.normalized(field.text)
             if let first = seen[key] {
-                fail(field.line, field.column, "column '\(field.trimmed)' appears twice in the header "
+                log.add(file, line: field.line, column: field.column, "column '\(field.trimmed)' appears twice in the header "
                         + "(also at column \(CellReference.columnName(first)))")
             } else {
                 seen[key] = field.column
             }
         }
+        return header
+    }
 
-        // The data rows.
-        var rows: [CSVTable.Row] = []
-        var fill: [CellReference: String] = [:]   // merged cells' values, by covered cell
+    /// The rows after the header band, made into the table's rows one at a time.
+    struct DataRows {
+        let file: String
+        let width: Int
+        let mergedFrom: [CellReference: CellRange]
+        /// The sheet's last row, below which no merged range fills anything.
+        let lastRow: Int
+        private var rows: [CSVTable.Row] = []
+        private var fill: [CellReference: String] = [:]   // merged cells' values, by covered cell
         // Only cells of the table are filled, and a million at most: a hostile file may merge
         // every cell of the grid, many times over.
-        let lastRow = sheet.rows.last?.number ?? 0
-        var fillBudget = 1_000_000
-        for row in sheet.rows[index...] {
+        private var fillBudget = 1_000_000
+
+        init(file: String, width: Int, mergedFrom: [CellReference: CellRange], lastRow: Int) {
+            self.file = file
+            self.width = width
+            self.mergedFrom = mergedFrom
+            self.lastRow = lastRow
+        }
+
+        /// Adds `row`; false (reported) when merged ranges cover too many cells: stop there.
+        mutating func add(_ row: SheetRow, _ log: inout DiagnosticLog) -> Bool {
             var fields = (1...width).map { CSVTable.Field(text: "", line: row.number, column: $0) }
             var any = false
             for cell in row.cells {
                 guard let text = text(of: cell, file: file, &log) else { continue }
-                if let range = mergedFrom[cell.reference], range.first.column <= width {
+                if !mergedFrom.isEmpty, let range = mergedFrom[cell.reference], range.first.column <= width {
                     let rowsCovered = range.first.row...min(range.last.row, lastRow)
                     let columnsCovered = range.first.column...min(range.last.column, width)
                     fillBudget -= rowsCovered.count * columnsCovered.count
                     guard fillBudget >= 0 else {
-                        fail(cell.row, cell.column, "merged ranges cover more than a million cells of this sheet; unmerge them")
-                        return .failure(ScenarioError(log.diagnostics))
+                        log.add(file, line: cell.row, column: cell.column,
+                                "merged ranges cover more than a million cells of this sheet; unmerge them")
+                        return false
                     }
                     for r in rowsCovered {
                         for c in columnsCovered where r != cell.row || c != cell.column {
@@ -108,27 +199,39 @@ enum SheetTable {
                     }
                 }
                 if cell.column > width {
-                    if !CSVText.trimmed(text).isEmpty {
-                        fail(cell.row, cell.column, "this cell holds '\(text)' but its column has no name in the header; "
-                                + "name the column or clear the cell")
+                    if SheetTable.holdsText(text) {
+                        log.add(file, line: cell.row, column: cell.column, "this cell holds '\(text)' but its column has no name "
+                                + "in the header; name the column or clear the cell")
                     }
                     continue
                 }
                 fields[cell.column - 1].text = text
-                if !CSVText.trimmed(text).isEmpty { any = true }
+                if SheetTable.holdsText(text) { any = true }
             }
             if !fill.isEmpty {
                 for c in 1...width where fields[c - 1].text.isEmpty {
                     if let text = fill[CellReference(row: row.number, column: c)!] {
                         fields[c - 1].text = text
-                        if !CSVText.trimmed(text).isEmpty { any = true }
+                        if SheetTable.holdsText(text) { any = true }
                     }
                 }
             }
             if any { rows.append(CSVTable.Row(line: row.number, fields: fields)) }
+            return true
         }
-        guard log.isEmpty else { return .failure(ScenarioError(log.diagnostics)) }
-        return .success(CSVTable(file: file, header: header, rows: CSVTable.Rows(made: rows)))
+
+        func table(header: [CSVTable.Field], _ log: DiagnosticLog) -> Result<CSVTable, ScenarioError> {
+            guard log.isEmpty else { return .failure(ScenarioError(log.diagnostics)) }
+            return .success(CSVTable(file: file, header: header, rows: CSVTable.Rows(made: rows)))
+        }
+    }
+
+    /// `!CSVText.trimmed(text).isEmpty`, settled by the first byte when it is ASCII other than
+    /// space and tab (nearly always), without looking for the last.
+    static func holdsText(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        if first < 0x80, first != 0x20, first != 0x09 { return true }
+        return !CSVText.trimmed(text).isEmpty
     }
 
     private static func isBlank(_ cell: SheetCell) -> Bool {

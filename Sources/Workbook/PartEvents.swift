@@ -10,6 +10,66 @@ protocol PartHandler {
     mutating func end(_ element: PartElement) throws
     /// Character data (entities decoded, line ends normalised), possibly in several pieces.
     mutating func text(_ text: String)
+    /// A whole cell of the forms the scanner reads in one pass (`XMLScanner.quickCell`): the
+    /// same as its events (`QuickCell.replay`), which is what a handler that does not read
+    /// cells itself is given.
+    mutating func cell(_ cell: QuickCell) throws
+}
+
+extension PartHandler {
+    mutating func cell(_ cell: QuickCell) throws {
+        try cell.replay(into: &self)
+    }
+}
+
+/// A cell as `XMLScanner.quickCell` reads it, its attributes' values and its text left as runs
+/// of the part's bytes (none holds a reference, a `<` or a carriage return): so that a reader
+/// makes a string only of what it keeps.
+struct QuickCell {
+    enum Content {
+        case none
+        /// `<v>TEXT</v>`
+        case value(Range<Int>)
+        /// `<is><t>TEXT</t></is>`
+        case inline(Range<Int>)
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The values of the attributes `r`, `t` and `s`, where the tag has them.
+    var r: Range<Int>?, t: Range<Int>?, s: Range<Int>?
+    var content: Content
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    func run(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    /// The events the general path gives for this cell, in its order.
+    func replay<H: PartHandler>(into handler: inout H) throws {
+        var attributes = PartAttributes()
+        attributes.r = r.map(string)
+        attributes.t = t.map(string)
+        attributes.s = s.map(string)
+        try handler.start(.c, attributes)
+        switch content {
+        case .none:
+            break
+        case .value(let text):
+            try handler.start(.v, PartAttributes())
+            if handler.wantsText, !text.isEmpty { handler.text(string(text)) }
+            try handler.end(.v)
+        case .inline(let text):
+            try handler.start(.is, PartAttributes())
+            try handler.start(.t, PartAttributes())
+            if handler.wantsText, !text.isEmpty { handler.text(string(text)) }
+            try handler.end(.t)
+            try handler.end(.is)
+        }
+        try handler.end(.c)
+    }
 }
 
 /// The elements those readers act on, by local name (`x:row` is `row`); all others are `other`.

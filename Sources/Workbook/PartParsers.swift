@@ -136,8 +136,10 @@ enum NumberFormats {
 /// carriage return), and `_x005F_` escapes an underscore that would otherwise start one.
 enum OOXMLText {
     static func unescaped(_ text: String) -> String {
-        // Most text has no underscore: a byte scan, not Foundation's search.
-        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+        // Most text has no `_x` (though many have an underscore: `natural_science`): a scan of
+        // the bytes in place, not of an array of scalars.
+        guard text.utf8.withContiguousStorageIfAvailable(Self.mayHoldEscape) ?? Self.mayHoldEscape(Array(text.utf8))
+        else { return text }
         var scalars = String.UnicodeScalarView()
         let source = Array(text.unicodeScalars)
         var i = 0
@@ -153,6 +155,16 @@ enum OOXMLText {
             }
         }
         return String(scalars)
+    }
+
+    /// Whether the bytes hold `_x`, with which every escape starts.
+    private static func mayHoldEscape(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "_"), byte == UInt8(ascii: "x") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The escape the writer needs: control characters XML 1.0 cannot hold, and an underscore

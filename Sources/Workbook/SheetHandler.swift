@@ -13,13 +13,56 @@ struct SheetHandler: PartHandler {
     private var cells: [SheetCell] = []
     private var inSheetData = false, inRow = false
     private var cellRef: CellReference?
-    private var cellType = "n", cellStyle = 0
+    private var cellType = CellType.n, cellStyle = 0
     private var value: String?, formula: String?, inline: String?
     private var capture: Capture = .none
     private var buffer = ""
     private var inlineDepth = 0, phonetic = 0
 
     private enum Capture { case none, value, formula, inline }
+
+    /// A cell's `t`, read once with its tag rather than compared at the cell's end with seven
+    /// strings in turn (`n`, the most common, last); from the bytes for a quick cell.
+    private enum CellType {
+        case n, s, inlineStr, str, b, e, d
+        case unknown(String)
+
+        /// The type a `t` of one of the known names gives; nil for any other bytes.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            func named(_ name: StaticString) -> Bool {
+                bytes.count == name.utf8CodeUnitCount && memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0
+            }
+            if bytes.count == 1 {
+                switch bytes[0] {
+                case UInt8(ascii: "n"): self = .n
+                case UInt8(ascii: "s"): self = .s
+                case UInt8(ascii: "b"): self = .b
+                case UInt8(ascii: "e"): self = .e
+                case UInt8(ascii: "d"): self = .d
+                default: return nil
+                }
+            } else if named("inlineStr") {
+                self = .inlineStr
+            } else if named("str") {
+                self = .str
+            } else {
+                return nil
+            }
+        }
+
+        init(_ text: String?) {
+            switch text {
+            case nil, "n"?: self = .n
+            case "s"?: self = .s
+            case "inlineStr"?: self = .inlineStr
+            case "str"?: self = .str
+            case "b"?: self = .b
+            case "e"?: self = .e
+            case "d"?: self = .d
+            case let other?: self = .unknown(other)
+            }
+        }
+    }
 
     init(context: SheetParser, body: @escaping (SheetRow) throws(WorkbookError) -> Void) {
         self.context = context
@@ -87,7 +130,8 @@ struct SheetHandler: PartHandler {
             inRow = false
             lastRow = rowNumber
             if !cells.isEmpty { try body(SheetRow(number: rowNumber, cells: cells)) }
-            cells = []
+            // A reader that does not keep the row leaves the buffer to the next one.
+            cells.removeAll(keepingCapacity: true)
         case .sheetData:
             inSheetData = false
         default:
@@ -124,40 +168,47 @@ struct SheetHandler: PartHandler {
         }
         inRow = true
         lastColumn = 0
-        cells = []
+        cells.removeAll(keepingCapacity: true)
     }
 
     private mutating func startCell(_ attributes: PartAttributes) throws(WorkbookError) {
-        let ref: CellReference
-        if let text = attributes.r {
-            guard let parsed = CellReference(text) else {
-                if let column = CellReference.column(named: text.prefix(while: \.isLetter)), column > 0 {
-                    throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last row, \(Workbook.maxRows)")
-                }
-                let letters = text.prefix(while: \.isLetter)
-                if letters.count > 2, CellReference.column(named: letters) == nil, letters.allSatisfy(\.isASCII) {
-                    throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last column, XFD")
-                }
-                throw error(nil, row: rowNumber, "has a cell named '\(text)', which is no cell reference")
-            }
-            guard parsed.row == rowNumber else {
-                throw error(parsed, "is written inside row \(rowNumber): the file is damaged")
-            }
-            ref = parsed
-        } else {
+        try startCell(at: reference(attributes.r), type: CellType(attributes.t),
+                      style: attributes.s.flatMap { Int($0) } ?? 0)
+    }
+
+    /// The cell a tag's `r` names (checked against the row), or the one after the last.
+    private func reference(_ r: String?) throws(WorkbookError) -> CellReference {
+        guard let text = r else {
             guard let next = CellReference(row: rowNumber, column: lastColumn + 1) else {
                 throw error(nil, row: rowNumber, "has a cell beyond Excel's last column, XFD")
             }
-            ref = next
+            return next
         }
+        guard let parsed = SheetParser.reference(text) else {
+            if let column = CellReference.column(named: text.prefix(while: \.isLetter)), column > 0 {
+                throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last row, \(Workbook.maxRows)")
+            }
+            let letters = text.prefix(while: \.isLetter)
+            if letters.count > 2, CellReference.column(named: letters) == nil, letters.allSatisfy(\.isASCII) {
+                throw error(nil, row: rowNumber, "cell '\(text)' is beyond Excel's last column, XFD")
+            }
+            throw error(nil, row: rowNumber, "has a cell named '\(text)', which is no cell reference")
+        }
+        guard parsed.row == rowNumber else {
+            throw error(parsed, "is written inside row \(rowNumber): the file is damaged")
+        }
+        return parsed
+    }
+
+    private mutating func startCell(at ref: CellReference, type: CellType, style: Int) throws(WorkbookError) {
         guard ref.column > lastColumn else {
             throw error(ref, "comes after column \(CellReference.columnName(lastColumn)) in its row: "
                         + "cells must be in order")
         }
         lastColumn = ref.column
         cellRef = ref
-        cellType = attributes.t ?? "n"
-        cellStyle = attributes.s.flatMap { Int($0) } ?? 0
+        cellType = type
+        cellStyle = style
         value = nil
         formula = nil
         inline = nil
@@ -166,12 +217,30 @@ struct SheetHandler: PartHandler {
         capture = .none
     }
 
+    /// A cell read whole by the scanner: what its events do (`QuickCell.replay`), with no
+    /// string made of its reference, type or style when they are plain.
+    mutating func cell(_ quick: QuickCell) throws {
+        // Outside a row a cell is passed over, which its events do with more care.
+        guard inRow else { return try quick.replay(into: &self) }
+        var ref: CellReference?
+        if let r = quick.r, let plain = SheetParser.plainReference(quick.run(r)), plain.row == rowNumber { ref = plain }
+        try startCell(at: ref ?? reference(quick.r.map(quick.string)),
+                      type: quick.t.map { CellType(quick.run($0)) ?? CellType(quick.string($0)) } ?? .n,
+                      style: quick.s.map { SheetParser.wholeStyle(quick.run($0)) ?? Int(quick.string($0)) ?? 0 } ?? 0)
+        switch quick.content {
+        case .none: break
+        case .value(let text): value = quick.string(text)
+        case .inline(let text): inline = quick.string(text)
+        }
+        try finishCell()
+    }
+
     private mutating func finishCell() throws(WorkbookError) {
         guard let ref = cellRef else { return }
         defer { cellRef = nil }
         let typed: CellValue?
         switch cellType {
-        case "s":
+        case .s:
             guard let value else { typed = nil; break }
             if strings == nil { strings = try context.sharedStrings() }
             guard let index = Int(SheetParser.trimmed(value)), index >= 0, index < strings!.count else {
@@ -179,36 +248,36 @@ struct SheetHandler: PartHandler {
                             + "(\(strings!.count) shared strings): the file is damaged")
             }
             typed = .text(strings![index])
-        case "inlineStr":
+        case .inlineStr:
             typed = inline.map { .text(OOXMLText.unescaped($0)) } ?? value.map { .text(OOXMLText.unescaped($0)) }
-        case "str":
+        case .str:
             typed = value.map { .text(OOXMLText.unescaped($0)) }
-        case "b":
+        case .b:
             guard let value else { typed = nil; break }
             switch SheetParser.trimmed(value).lowercased() {
             case "1", "true": typed = .bool(true)
             case "0", "false": typed = .bool(false)
             default: throw error(ref, "is marked as a boolean but holds '\(value)'")
             }
-        case "e":
+        case .e:
             typed = value.map { .error($0.trimmingCharacters(in: .whitespaces)) }
-        case "d":
+        case .d:
             guard let value else { typed = nil; break }
             guard let serial = SheetParser.isoSerial(value) else {
                 throw error(ref, "is marked as a date but holds '\(value)'")
             }
             typed = .date(serial)
-        case "n":
+        case .n:
             // A formula saved without its result may have an empty <v/>: no value.
             guard let text = value.map(SheetParser.trimmed), !text.isEmpty else { typed = nil; break }
-            guard let number = Double(text), number.isFinite else {
+            guard let number = SheetParser.number(text), number.isFinite else {
                 throw error(ref, "is marked as a number but holds '\(text)'")
             }
             let styles = context.dateStyles
             let isDate = cellStyle >= 0 && cellStyle < styles.count && styles[cellStyle]
             typed = isDate ? .date(context.date1904 ? number + DateSerial.offset1904 : number) : .number(number)
-        default:
-            throw error(ref, "has an unknown cell type '\(cellType)'")
+        case .unknown(let type):
+            throw error(ref, "has an unknown cell type '\(type)'")
         }
         if typed == nil, formula == nil { return }
         cells.append(SheetCell(reference: ref, value: typed, formula: formula))

@@ -133,6 +133,18 @@ public final class WorkbookReader {
     @discardableResult
     public func forEachRow(of name: String, _ body: @escaping (SheetRow) throws(WorkbookError) -> Void)
         throws(WorkbookError) -> [CellRange] {
+        try forEachRow(of: name, begin: { _ in }, body)
+    }
+
+    /// `forEachRow(of:_:)`, first telling `begin`, before any row, whether the sheet may have
+    /// merged ranges. Merged ranges come after the cells, so a reader whose layout depends on
+    /// them (a title row, a header over two rows) must otherwise hold every row until the end;
+    /// told `false`, it knows the sheet has none and may take each row as it comes. `false` is
+    /// said only when the scanner reads the part and its bytes never spell `mergeCell` (which
+    /// the name of the element, prefixed or not, always does).
+    @discardableResult
+    public func forEachRow(of name: String, begin: (_ mayHaveMerges: Bool) -> Void,
+                           _ body: @escaping (SheetRow) throws(WorkbookError) -> Void) throws(WorkbookError) -> [CellRange] {
         guard let actual = sheetName(matching: name), let part = sheetParts[actual] else {
             throw WorkbookError(file: file, message: "has no sheet named '\(name)'; its sheets are: "
                                     + sheetNames.map { "'\($0)'" }.joined(separator: ", "))
@@ -140,9 +152,26 @@ public final class WorkbookReader {
         guard let data = try parts.data(part) else {
             throw WorkbookError(file: file, sheet: actual, message: "its part \(part) is missing: the file is damaged")
         }
+        begin(xmlReading != .scanner || !XMLScanner.reads(data) || Self.spells(data, "mergeCell"))
         let parser = SheetParser(file: file, sheet: actual, sharedStrings: { () throws(WorkbookError) in try self.sharedStrings() },
                                  dateStyles: dateStyles, date1904: date1904, reading: xmlReading)
         return try parser.parse(data, part: part, body)
+    }
+
+    /// Whether `word` occurs in `data`; `memchr` finds each candidate first byte.
+    static func spells(_ data: Data, _ word: StaticString) -> Bool {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            guard let base = raw.baseAddress else { return false }
+            let count = word.utf8CodeUnitCount
+            let first = Int32(word.utf8Start[0])
+            var k = 0
+            while k + count <= raw.count, let hit = memchr(base + k, first, raw.count - count + 1 - k) {
+                k = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + k, word.utf8Start, count) == 0 { return true }
+                k += 1
+            }
+            return false
+        }
     }
 
     private func sharedStrings() throws(WorkbookError) -> [String] {

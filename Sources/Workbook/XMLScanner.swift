@@ -24,7 +24,7 @@ struct XMLScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var at = 0
     /// The open elements, innermost last: each name's bytes, for its end tag, and what it is.
-    private var open: [(name: Range<Int>, element: PartElement)] = []
+    private(set) var open: [(name: Range<Int>, element: PartElement)] = []
     /// The local names of the attributes of the tag being read (namespace declarations whole),
     /// to refuse one written twice.
     private var seen: [Range<Int>] = []
@@ -142,6 +142,8 @@ struct XMLScanner {
                 }
             case .question:
                 try instruction()
+            case UInt8(ascii: "c"):
+                if try !quickCell(&handler) { try startTag(&handler) }
             default:
                 try startTag(&handler)
             }
@@ -338,10 +340,16 @@ struct XMLScanner {
 
     /// Whether the bytes at the cursor are `text`.
     func starts(_ text: StaticString) -> Bool {
+        follows(at, text)
+    }
+
+    /// Whether the bytes at `k` are `text`.
+    @inline(__always)
+    func follows(_ k: Int, _ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
-        guard at + count <= bytes.count else { return false }
+        guard k + count <= bytes.count else { return false }
         let pattern = UnsafeBufferPointer(start: text.utf8Start, count: count)
-        for k in 0..<count where bytes[at + k] != pattern[k] { return false }
+        for i in 0..<count where bytes[k + i] != pattern[i] { return false }
         return true
     }
 

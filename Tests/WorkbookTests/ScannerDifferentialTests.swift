@@ -81,6 +81,10 @@ import Testing
         "<row r=\"1\"><c r=\"A1\"><f t=\"shared\" si=\"0\"/><v>3</v></c></row>",
         "<row r=\"1\"><extLst><ext uri=\"x\"><c r=\"A1\"><v>1</v></c></ext></extLst></row>",
         "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>0</v></c></row><row r=\"3\"><c r=\"B3\" t=\"s\"><v>1</v></c></row>",
+        // The forms the scanner reads in one pass (`quickCell`), as openpyxl and Excel write them.
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>K01-MN01</t></is></c><c r=\"B1\" t=\"n\"><v>18</v></c>"
+            + "<c r=\"C1\" t=\"n\"><v>19.8</v></c><c r=\"D1\" s=\"1\" t=\"s\"><v>0</v></c><c r=\"E1\" s=\"2\"/></row>",
+        "<row r=\"4\" spans=\"1:3\"><c r=\"A4\" t=\"b\"><v>0</v></c><c r=\"C4\" t=\"inlineStr\"><is><t></t></is></c></row>",
     ]
 
     @Test(arguments: constructs.indices)
