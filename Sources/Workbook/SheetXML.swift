@@ -1,42 +1,68 @@
 import Foundation
 
 /// The XML of one worksheet's cells, written as bytes into one buffer: column letters made once
-/// per column, the row's number once per row, each column's last style remembered, numbers
-/// written without an intermediate string when whole. Building each cell as interpolated
-/// strings (a `CellReference` and a style lookup per cell) was five sixths of writing a plan
-/// workbook. The bytes are those the string version wrote.
+/// per column, each column's last style remembered, numbers written without an intermediate
+/// string when whole. Building each cell as interpolated strings (a `CellReference` and a style
+/// lookup per cell) was five sixths of writing a plan workbook.
+///
+/// With `WorkbookWriter.References.afterGaps`, a row or cell carries its reference (`r="7"`,
+/// `r="B7"`) only after a gap: a row right after the last row written, and a cell right after
+/// the last cell of its row (or in column A), are placed by their order.
 struct SheetXML {
     private var bytes: [UInt8] = []
     /// The letters of each column met so far (`A`, `B`, ..., `AA`), by column index from 0.
     private var letters: [[UInt8]] = []
-    /// The current row's number in decimal, and where its `<row>` starts in `bytes`.
+    /// The current row's number, its decimal digits (made only when a cell needs them), and
+    /// where its `<row>` starts in `bytes`.
+    private var rowNumber = 0
     private var row: [UInt8] = []
     private var rowStart = 0, rowHasCell = false
+    /// The number of the last row written (0 before the first) and the column index of the
+    /// current row's last cell (-1 before its first).
+    private var lastRow = 0, lastColumn = -1
+    private let everyReference: Bool
     /// Each column's last style and its index: a column's cells mostly share one.
     private var styles: [(style: WorkbookWriter.Style, index: Int)?] = []
 
-    init(head: String) {
+    init(head: String, references: WorkbookWriter.References) {
+        everyReference = references == .all
         bytes.reserveCapacity(1 << 16)
         bytes.append(contentsOf: head.utf8)
     }
 
     mutating func startRow(_ number: Int) {
+        rowNumber = number
         row.removeAll(keepingCapacity: true)
-        row.append(contentsOf: String(number).utf8)
         rowStart = bytes.count
         rowHasCell = false
-        append("<row r=\"")
-        bytes.append(contentsOf: row)
-        append("\">")
+        lastColumn = -1
+        if number == lastRow + 1, !everyReference {
+            append("<row>")
+        } else {
+            append("<row r=\"")
+            rowDigits()
+            bytes.append(contentsOf: row)
+            append("\">")
+        }
     }
 
     /// Closes the row, or takes it back when it has no cell (Excel needs no empty rows).
     mutating func endRow() {
         if rowHasCell {
             append("</row>")
+            lastRow = rowNumber
         } else {
             bytes.removeSubrange(rowStart...)
         }
+    }
+
+    /// The row's number in decimal, in `row`, made once.
+    private mutating func rowDigits() {
+        guard row.isEmpty else { return }
+        let start = bytes.count
+        decimal(Int64(rowNumber))
+        row.append(contentsOf: bytes[start...])
+        bytes.removeSubrange(start...)
     }
 
     func cachedStyle(_ style: WorkbookWriter.Style, column: Int) -> Int? {
@@ -90,14 +116,19 @@ struct SheetXML {
         return Data(bytes)
     }
 
-    /// `<c r="B7"` and ` s="3"` for a style other than 0.
+    /// `<c`, then ` r="B7"` after a gap in the row, and ` s="3"` for a style other than 0.
     private mutating func open(_ column: Int, _ style: Int) {
         rowHasCell = true
-        while letters.count <= column { letters.append(Array(CellReference.columnName(letters.count + 1).utf8)) }
-        append("<c r=\"")
-        bytes.append(contentsOf: letters[column])
-        bytes.append(contentsOf: row)
-        bytes.append(UInt8(ascii: "\""))
+        append("<c")
+        if column != lastColumn + 1 || everyReference {
+            while letters.count <= column { letters.append(Array(CellReference.columnName(letters.count + 1).utf8)) }
+            rowDigits()
+            append(" r=\"")
+            bytes.append(contentsOf: letters[column])
+            bytes.append(contentsOf: row)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        lastColumn = column
         if style != 0 {
             append(" s=\"")
             decimal(Int64(style))

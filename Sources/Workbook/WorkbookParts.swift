@@ -120,7 +120,7 @@ struct WorkbookParts {
             xml += "</cols>"
         }
         xml += "<sheetData>"
-        var data = SheetXML(head: xml)
+        var data = SheetXML(head: xml, references: writer.references)
         for (r, cells) in sheet.rows.enumerated() {
             guard cells.count <= Workbook.maxColumns else {
                 throw WorkbookError(file: "workbook", sheet: sheet.name, row: r + 1,

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Workbook
+
+/// The bytes the writer puts in a worksheet: references only after a gap.
+@Suite struct WriterXMLTests {
+    static func part(_ writer: WorkbookWriter, _ path: String) throws -> String {
+        let parts = try writer.parts()
+        let data = try #require(parts.first { $0.0 == path }?.1)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func writer(_ sheets: [WorkbookWriter.Sheet], _ references: WorkbookWriter.References) -> WorkbookWriter {
+        var writer = WorkbookWriter(sheets: sheets)
+        writer.references = references
+        return writer
+    }
+
+    static func compact(_ sheets: [WorkbookWriter.Sheet]) -> WorkbookWriter {
+        writer(sheets, .afterGaps)
+    }
+
+    static func sheetData(_ xml: String) throws -> String {
+        let start = try #require(xml.range(of: "<sheetData>")), end = try #require(xml.range(of: "</sheetData>"))
+        return String(xml[start.upperBound..<end.lowerBound])
+    }
+
+    /// A row right after the last row written and a cell right after the last cell of its row
+    /// carry no `r`; after an empty row, an empty cell or a row taken back (no cell), they do.
+    @Test func referencesOnlyAfterAGap() throws {
+        let sheet = WorkbookWriter.Sheet(name: "S", rows: [
+            [.number(1), .number(2), .number(3)],
+            [.empty, .number(4), .empty, .number(5)],
+            [],
+            [.number(6), WorkbookWriter.Cell(.empty, style: .init(bold: true)), .number(7)],
+            [.empty],
+            [.empty, .empty, .text("x")],
+        ])
+        let xml = try Self.sheetData(Self.part(Self.compact([sheet]),
+                                               "xl/worksheets/sheet1.xml"))
+        #expect(xml == "<row><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row>"
+            + "<row><c r=\"B2\"><v>4</v></c><c r=\"D2\"><v>5</v></c></row>"
+            + "<row r=\"4\"><c><v>6</v></c><c s=\"1\"/><c><v>7</v></c></row>"
+            + "<row r=\"6\"><c r=\"C6\" t=\"s\"><v>0</v></c></row>")
+        // By default every row and cell is named, as Excel writes them.
+        let all = try Self.sheetData(Self.part(WorkbookWriter(sheets: [sheet]), "xl/worksheets/sheet1.xml"))
+        #expect(all.hasPrefix("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c>"))
+        #expect(all.hasSuffix("<row r=\"4\"><c r=\"A4\"><v>6</v></c><c r=\"B4\" s=\"1\"/><c r=\"C4\"><v>7</v></c></row>"
+            + "<row r=\"6\"><c r=\"C6\" t=\"s\"><v>0</v></c></row>"))
+    }
+
+    /// What the reader makes of it: every cell where it was written, either way.
+    @Test(arguments: [WorkbookWriter.References.all, .afterGaps])
+    func gapsReadBackInPlace(references: WorkbookWriter.References) throws {
+        var rows: [[WorkbookWriter.Cell]] = []
+        var expected: [String: CellValue] = [:]
+        var random = UInt64(17)
+        func draw() -> UInt64 {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return random >> 60
+        }
+        for r in 1...60 {
+            guard draw() >= 2 else {  // one row in eight left empty
+                rows.append([])
+                continue
+            }
+            var row: [WorkbookWriter.Cell] = []
+            for c in 1...30 {
+                if draw() < 4 {  // one cell in four left empty
+                    row.append(.empty)
+                } else {
+                    let value = Double(r * 100 + c)
+                    row.append(.number(value))
+                    expected[CellReference(row: r, column: c)!.description] = .number(value)
+                }
+            }
+            rows.append(row)
+        }
+        #expect(rows.filter(\.isEmpty).count > 3)
+        let data = try Self.writer([.init(name: "S", rows: rows)], references).data()
+        let read = RoundTripTests.cells(try WorkbookReader(data: data, file: "t.xlsx").sheet("S"))
+        #expect(read.count == expected.count)
+        #expect(read == expected)
+    }
+}
