@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Workbook
 
-/// The bytes the writer puts in a worksheet: references only after a gap.
+/// The bytes the writer puts in a worksheet and in sharedStrings.xml: references only after a
+/// gap, and shared strings told apart by their bytes.
 @Suite struct WriterXMLTests {
     static func part(_ writer: WorkbookWriter, _ path: String) throws -> String {
         let parts = try writer.parts()
@@ -81,5 +82,42 @@ import Testing
         let read = RoundTripTests.cells(try WorkbookReader(data: data, file: "t.xlsx").sheet("S"))
         #expect(read.count == expected.count)
         #expect(read == expected)
+    }
+
+    /// Canonically equal texts with different bytes are two strings; equal bytes are one. The
+    /// table keeps first-use order and counts every use.
+    @Test func sharedStringsByBytes() throws {
+        let precomposed = "Nguy\u{1EC5}n", decomposed = "Nguy\u{00EA}\u{0303}n"
+        #expect(precomposed == decomposed)  // what Swift's == says, and why the table does not use it
+        let sheet = WorkbookWriter.Sheet(name: "S", rows: [
+            [.text(precomposed), .text(decomposed), .text(precomposed)], [.text("b"), .text(""), .text("b")],
+        ])
+        let xml = try Self.part(WorkbookWriter(sheets: [sheet]), "xl/sharedStrings.xml")
+        #expect(xml.hasSuffix("count=\"6\" uniqueCount=\"4\"><si><t>\(precomposed)</t></si><si><t>\(decomposed)</t></si>"
+            + "<si><t>b</t></si><si><t></t></si></sst>"))
+        let cells = try Self.sheetData(Self.part(Self.compact([sheet]),
+                                                 "xl/worksheets/sheet1.xml"))
+        #expect(cells == "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>0</v></c></row>"
+            + "<row><c t=\"s\"><v>2</v></c><c t=\"s\"><v>3</v></c><c t=\"s\"><v>2</v></c></row>")
+    }
+
+    /// Texts copied as bytes and texts escaped give exactly what `textElement` writes.
+    @Test func sharedStringElementsAreTextElements() throws {
+        let texts = ["plain", " lead", "trail ", "a&b", "<x>", "u_x0041_", "under_score", "tab\there", "cr\rlf\n",
+                     "\u{00A0}nbsp", "nbsp\u{00A0}", "Hạ Long", "ễ", "", "\u{1}", "a\"b'c", "x", "Cẩm Phả "]
+        var table = SharedStringTable()
+        for text in texts + texts { _ = table.index(text) }
+        #expect(table.count == texts.count)
+        #expect(table.uses == 2 * texts.count)
+        let expected = texts.map { "<si>" + WorkbookParts.textElement($0) + "</si>" }.joined()
+        #expect(String(decoding: table.elements(WorkbookParts.textElement), as: UTF8.self) == expected)
+    }
+
+    /// Enough texts to grow the table several times: each keeps its index.
+    @Test func sharedStringTableGrows() {
+        var table = SharedStringTable()
+        for k in 0..<5_000 { #expect(table.index("Trường số \(k)") == k) }
+        for k in stride(from: 4_999, through: 0, by: -7) { #expect(table.index("Trường số \(k)") == k) }
+        #expect(table.count == 5_000)
     }
 }
