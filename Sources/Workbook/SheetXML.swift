@@ -20,6 +20,8 @@ struct SheetXML {
     /// The number of the last row written (0 before the first) and the column index of the
     /// current row's last cell (-1 before its first).
     private var lastRow = 0, lastColumn = -1
+    /// ` s="3"` by style index, made once per style (empty for style 0).
+    private var styleAttributes: [[UInt8]] = []
     private let everyReference: Bool
     /// Each column's last style and its index: a column's cells mostly share one.
     private var styles: [(style: WorkbookWriter.Style, index: Int)?] = []
@@ -130,9 +132,8 @@ struct SheetXML {
         }
         lastColumn = column
         if style != 0 {
-            append(" s=\"")
-            decimal(Int64(style))
-            bytes.append(UInt8(ascii: "\""))
+            while styleAttributes.count <= style { styleAttributes.append(Array(" s=\"\(styleAttributes.count)\"".utf8)) }
+            bytes.append(contentsOf: styleAttributes[style])
         }
     }
 
