@@ -120,4 +120,26 @@ import Testing
         for k in stride(from: 4_999, through: 0, by: -7) { #expect(table.index("Trường số \(k)") == k) }
         #expect(table.count == 5_000)
     }
+
+    /// The sheet buffer: grown from a small start, numbers in decimal as `String` writes them,
+    /// a row taken back, and the bytes handed over whole.
+    @Test func byteBuffer() {
+        var buffer = ByteBuffer(capacity: 4)
+        var expected: [UInt8] = []
+        for value: UInt64 in [0, 7, 10, 99, 100, 65_535, 1_000_000_007, UInt64.max] {
+            buffer.decimal(value)
+            buffer.append(",")
+            expected += Array("\(value),".utf8)
+        }
+        let mark = buffer.count
+        buffer.append("Trường")
+        buffer.truncate(to: mark)
+        buffer.append([0x41, 0x42])
+        expected += [0x41, 0x42]
+        #expect(buffer.count == expected.count)
+        #expect(buffer.data() == Data(expected))
+        #expect(buffer.count == 0)
+        buffer.append("x")
+        #expect(buffer.data() == Data("x".utf8))
+    }
 }
