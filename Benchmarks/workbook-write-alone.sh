@@ -3,11 +3,21 @@
 # 1.5x the time of writing the contract's files (plan.csv, schools.csv, summary.json) for the
 # same solved plan. The solve around both is left out: `perf record` samples one
 # `redeploy solve --xlsx` and the samples are counted by what is on their stack:
-#   workbook  ReadablePlan.init (the plan's view, its sheets, the XML, the zip, the staged file)
+#   workbook  ReadablePlan.init (the plan's view, its sheets, the XML, the zip, the staged file),
+#             and every sample whose innermost frame is in libz: zlib is built without frame
+#             pointers, so perf cannot walk from its deflate back to ReadablePlan, and those
+#             samples (about half of the workbook's time at zlib's level 6) would otherwise be
+#             counted as no one's. Nothing else in a solve of CSV files calls zlib (a solve
+#             without --xlsx has no libz sample).
 #   CSV files PlanOutput.files (the bytes of plan.csv, schools.csv, summary.json) and
 #             AtomicFiles.write (writing them)
-# Scenario: scenarios.sh's s3500 (3,500 schools, 20 km, no qualifications). RUNS solves
-# (default 5); it prints one Markdown table of the medians, each in seconds (samples / rate).
+# A second reading, against the same content written as CSV files: each RUNS solve is also run
+# with --spreadsheet, and the workbook (PlanWorkbookFile.data, its staged file and libz) is set
+# against the readable CSVs (ReadableCSV.files) plus the contract's files and the writing of all
+# of them (AtomicFiles.write); the plan's view, which both are made from, counts on both sides.
+# Scenario: scenarios.sh's s3500 (3,500 schools, 20 km, no qualifications). RUNS solves of each
+# kind (default 5), alternately; it prints two Markdown tables of the medians, each in seconds
+# (samples / rate), and the workbook's size.
 #
 #   Benchmarks/workbook-write-alone.sh [RUNS]
 #
@@ -25,27 +35,58 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$REDEPLOY" generate --schools 3500 --areas 40 --seed 3500 --max-distance-km 20 --no-qualifications --out "$work/s3500" >&2
 for ((k = 1; k <= runs; k++)); do
-    rm -rf "$work/out"
-    perf record -q -g -F "$rate" -o "$work/perf.data" \
-        "$REDEPLOY" solve "$work/s3500" --out "$work/out" --xlsx "$work/out/plan.xlsx" --quiet >/dev/null 2>&1
-    perf script -i "$work/perf.data" 2>/dev/null > "$work/run-$k.txt"
+    for mode in xlsx spreadsheet; do
+        rm -rf "$work/out"
+        extra=()
+        [[ $mode == spreadsheet ]] && extra=(--spreadsheet)
+        perf record -q -g -F "$rate" -o "$work/perf.data" \
+            "$REDEPLOY" solve "$work/s3500" --out "$work/out" --xlsx "$work/out/plan.xlsx" "${extra[@]}" --quiet >/dev/null 2>&1
+        perf script -i "$work/perf.data" 2>/dev/null > "$work/$mode-$k.txt"
+    done
 done
-python3 - "$rate" "$work"/run-*.txt <<'PY'
+size=$(stat -c %s "$work/out/plan.xlsx")
+python3 - "$rate" "$size" "$work" "$runs" <<'PY'
 import statistics, sys
-rate = float(sys.argv[1])
-workbook, csv = [], []
-for path in sys.argv[2:]:
-    w = c = 0
+rate, size, work, runs = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+
+def classes(path):
+    """Seconds per class of sample: the innermost frame first, then the stack's names."""
+    counts = {}
     for sample in open(path).read().split("\n\n"):
-        if "PlanWorkbook08ReadableA0V" in sample:
-            w += 1
+        frames = sample.strip().split("\n")[1:]
+        if not frames:
+            continue
+        zlib = "libz.so" in frames[0]
+        if "PlanWorkbook0aB4FileO4data" in sample or "PlanWorkbook10StagedFileV" in sample or zlib:
+            kind = "workbook"
+        elif "PlanWorkbook11ReadableCSVO5files" in sample:
+            kind = "readable"
+        elif "PlanWorkbook08ReadableA0V" in sample:
+            kind = "view"
         elif "PlanOutputV5files" in sample or "AtomicFilesO5write" in sample:
-            c += 1
-    workbook.append(w / rate)
-    csv.append(c / rate)
-wm, cm = statistics.median(workbook), statistics.median(csv)
-print(f"| writing, s3500 ({len(workbook)} solves, perf at {rate:.0f} Hz) | median s | min s | max s | / CSV files |")
+            kind = "csv"
+        else:
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+    return {k: v / rate for k, v in counts.items()}
+
+def row(label, values, base):
+    m = statistics.median(values)
+    return f"| {label} | {m:.3f} | {min(values):.3f} | {max(values):.3f} | {m / base:.2f}x |"
+
+first = [classes(f"{work}/xlsx-{k}.txt") for k in range(1, runs + 1)]
+csv = [c.get("csv", 0) for c in first]
+book = [c.get("workbook", 0) + c.get("view", 0) for c in first]
+print(f"| writing, s3500 ({runs} solves, perf at {rate:.0f} Hz) | median s | min s | max s | / CSV files |")
 print("|---|---|---|---|---|")
-print(f"| plan.csv, schools.csv, summary.json | {cm:.3f} | {min(csv):.3f} | {max(csv):.3f} | 1.00x |")
-print(f"| plan workbook (plan.xlsx) | {wm:.3f} | {min(workbook):.3f} | {max(workbook):.3f} | {wm / cm:.2f}x |")
+print(row("plan.csv, schools.csv, summary.json", csv, statistics.median(csv)))
+print(row(f"plan workbook (plan.xlsx, {size / 1024:.0f} KiB)", book, statistics.median(csv)))
+print()
+second = [classes(f"{work}/spreadsheet-{k}.txt") for k in range(1, runs + 1)]
+same = [c.get("csv", 0) + c.get("readable", 0) + c.get("view", 0) for c in second]
+book = [c.get("workbook", 0) + c.get("view", 0) for c in second]
+print(f"| the same content, s3500 ({runs} solves with --spreadsheet) | median s | min s | max s | / as CSV |")
+print("|---|---|---|---|---|")
+print(row("as CSV: the contract's files and the readable CSVs", same, statistics.median(same)))
+print(row("as the plan workbook", book, statistics.median(same)))
 PY

@@ -10,9 +10,13 @@ public enum PlanWorkbookFile {
     static let shortageFill = "FFC7CE"
     static let surplusFill = "C6EFCE"
 
-    /// The bytes of the workbook.
+    /// The bytes of the workbook. Rows and cells name their place only after a gap
+    /// (`WorkbookWriter.References.afterGaps`): s3500's workbook is 0.53 MB instead of 1.9 MB,
+    /// and written in half the time, most of it deflate's.
     public static func data(_ sheets: PlanSheets) throws(WorkbookError) -> Data {
-        try WorkbookWriter(sheets: sheets.all().map(sheet)).data()
+        var writer = WorkbookWriter(sheets: sheets.all().map(sheet))
+        writer.references = .afterGaps
+        return try writer.data()
     }
 
     static func sheet(_ table: SheetTable) -> WorkbookWriter.Sheet {
@@ -21,21 +25,28 @@ public enum PlanWorkbookFile {
         rows.reserveCapacity(table.rows.count + 1)
         rows.append(table.columns.map { .text($0.heading, style: .header) })
         let firstTotal = table.rows.count - table.totalRows
-        for (r, row) in table.rows.enumerated() {
-            let bold = r >= firstTotal
-            rows.append(row.enumerated().map { c, cell in styles[c].cell(cell, bold: bold) })
+        // Each column's styles read in place, not copied out of the array once per cell (the
+        // copies and their releases were a third of turning a table into cells).
+        styles.withUnsafeBufferPointer { styles in
+            for (r, row) in table.rows.enumerated() {
+                let bold = r >= firstTotal
+                var cells: [WorkbookWriter.Cell] = []
+                cells.reserveCapacity(row.count)
+                for (c, cell) in row.enumerated() { cells.append((styles.baseAddress! + c).pointee.cell(cell, bold: bold)) }
+                rows.append(cells)
+            }
         }
         return WorkbookWriter.Sheet(name: table.name, rows: rows, frozenRows: 1, columnWidths: table.widths)
     }
 
     /// The styles a column's cells take, made once per column rather than once per cell.
     struct ColumnStyles {
-        let column: SheetTable.Column
+        let highlight: SheetTable.Highlight
         let plain: WorkbookWriter.Style
         let count: WorkbookWriter.Style
 
         init(_ column: SheetTable.Column) {
-            self.column = column
+            highlight = column.highlight
             plain = WorkbookWriter.Style(numberFormat: Self.format(column.kind))
             count = WorkbookWriter.Style(numberFormat: column.kind == .year || column.kind == .text ? "0" : "#,##0")
         }
@@ -63,7 +74,7 @@ public enum PlanWorkbookFile {
         private func styled(_ base: WorkbookWriter.Style, value: Double, bold: Bool) -> WorkbookWriter.Style {
             var style = base
             style.bold = bold
-            switch column.highlight {
+            switch highlight {
             case .none: break
             case .shortage: if value > 1e-6 { style.fill = PlanWorkbookFile.shortageFill }
             case .balance:

@@ -5,9 +5,7 @@ struct WorkbookParts {
     let writer: WorkbookWriter
     private var styles: [WorkbookWriter.Style] = [.plain]
     private var styleIndex: [WorkbookWriter.Style: Int] = [.plain: 0]
-    private var strings: [String] = []
-    private var stringIndex: [String: Int] = [:]
-    private var stringUses = 0
+    private var strings = SharedStringTable()
 
     init(_ writer: WorkbookWriter) {
         self.writer = writer
@@ -120,7 +118,7 @@ struct WorkbookParts {
             xml += "</cols>"
         }
         xml += "<sheetData>"
-        var data = SheetXML(head: xml)
+        var data = SheetXML(head: xml, references: writer.references)
         for (r, cells) in sheet.rows.enumerated() {
             guard cells.count <= Workbook.maxColumns else {
                 throw WorkbookError(file: "workbook", sheet: sheet.name, row: r + 1,
@@ -147,7 +145,7 @@ struct WorkbookParts {
                                             message: "holds \(text.count) characters, more than Excel's 32,767")
                     }
                     if writer.sharedStrings {
-                        data.sharedStringCell(column: c, style: style, sharedString(text))
+                        data.sharedStringCell(column: c, style: style, strings.index(text))
                     } else {
                         data.inlineStringCell(column: c, style: style, Self.textElement(text))
                     }
@@ -167,18 +165,9 @@ struct WorkbookParts {
         return keep ? "<t xml:space=\"preserve\">\(escaped)</t>" : "<t>\(escaped)</t>"
     }
 
-    private mutating func sharedString(_ text: String) -> Int {
-        stringUses += 1
-        if let k = stringIndex[text] { return k }
-        stringIndex[text] = strings.count
-        strings.append(text)
-        return strings.count - 1
-    }
-
     private func sharedStringsPart() -> Data {
-        var xml = Self.header + "<sst xmlns=\"\(Self.mainNS)\" count=\"\(stringUses)\" uniqueCount=\"\(strings.count)\">"
-        for text in strings { xml += "<si>" + Self.textElement(text) + "</si>" }
-        return Data((xml + "</sst>").utf8)
+        let head = Self.header + "<sst xmlns=\"\(Self.mainNS)\" count=\"\(strings.uses)\" uniqueCount=\"\(strings.count)\">"
+        return Data(head.utf8) + strings.elements(Self.textElement) + Data("</sst>".utf8)
     }
 
     // MARK: Styles

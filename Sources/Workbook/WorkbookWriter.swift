@@ -76,9 +76,22 @@ public struct WorkbookWriter: Sendable {
         public static let empty = Cell(.empty)
     }
 
+    /// Which rows and cells name their place (`<row r="7">`, `<c r="B7">`).
+    public enum References: Sendable {
+        /// Every row and cell, as Excel writes them.
+        case all
+        /// Only a row or cell after a gap (an empty row or cell before it); the others are
+        /// placed by their order, as ECMA-376 allows (`r` is optional on rows and cells) and
+        /// Excel, LibreOffice and openpyxl read. A third less XML, and much less for deflate:
+        /// the references, all different, were most of what it could not compress. Some
+        /// libraries (older calamine, EPPlus, ClosedXML) want every reference.
+        case afterGaps
+    }
+
     public var sheets: [Sheet]
     /// Shared strings (as Excel writes) or inline strings (each text in its cell).
     public var sharedStrings: Bool
+    public var references = References.all
 
     public init(sheets: [Sheet] = [], sharedStrings: Bool = true) {
         self.sheets = sheets

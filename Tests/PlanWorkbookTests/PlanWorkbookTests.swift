@@ -139,4 +139,19 @@ struct PlanWorkbookTests {
     @Test func sameSheetsGiveSameBytes() throws {
         #expect(try PlanWorkbookFile.data(Fixture.sheets()) == PlanWorkbookFile.data(Fixture.sheets()))
     }
+
+    /// Widths count a text's characters (Unicode scalars, whether precomposed or not), a number
+    /// as its display, the heading too, within 6...60 plus 2 of margin.
+    @Test func columnWidths() {
+        #expect(SheetTable.scalarCount("Hạ Long") == 7)
+        #expect(SheetTable.scalarCount("Nguye\u{0302}\u{0303}n") == 8)
+        #expect(SheetTable.scalarCount("") == 0)
+        #expect(SheetTable.scalarCount("😀x") == 2)
+        let table = SheetTable(name: "T", columns: [.init("id", .text), .init("Trường", .text), .init("n", .decimal),
+                                                    .init("long heading here", .whole)],
+                               rows: [[.text("S1"), .text("Trường THCS Cẩm Phả số 12"), .number(1_234_567.5), .count(12)],
+                                      [.text("S2"), .text(String(repeating: "ễ", count: 80))],
+                                      [.empty, .empty, .number(-3)]])
+        #expect(table.widths == [6, 60, 14, 19])
+    }
 }
