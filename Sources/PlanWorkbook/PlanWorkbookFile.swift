@@ -32,7 +32,10 @@ public enum PlanWorkbookFile {
                 let bold = r >= firstTotal
                 var cells: [WorkbookWriter.Cell] = []
                 cells.reserveCapacity(row.count)
-                for (c, cell) in row.enumerated() { cells.append((styles.baseAddress! + c).pointee.cell(cell, bold: bold)) }
+                // The buffer's subscript is unchecked in release builds: a row wider than the
+                // table's columns is a bug in the sheet's builder, stopped here, not read past.
+                precondition(row.count <= styles.count, "row \(r) of sheet \(table.name) is wider than its columns")
+                for (c, cell) in row.enumerated() { cells.append(styles[c].cell(cell, bold: bold)) }
                 rows.append(cells)
             }
         }

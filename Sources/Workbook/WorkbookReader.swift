@@ -152,7 +152,7 @@ public final class WorkbookReader {
         guard let data = try parts.data(part) else {
             throw WorkbookError(file: file, sheet: actual, message: "its part \(part) is missing: the file is damaged")
         }
-        begin(xmlReading != .scanner || !XMLScanner.reads(data) || Self.spells(data, "mergeCell"))
+        begin(!xmlReading.usesScanner(data) || Self.spells(data, "mergeCell"))
         let parser = SheetParser(file: file, sheet: actual, sharedStrings: { () throws(WorkbookError) in try self.sharedStrings() },
                                  dateStyles: dateStyles, date1904: date1904, reading: xmlReading)
         return try parser.parse(data, part: part, body)

@@ -13,8 +13,15 @@ public enum XMLReading: Sendable {
     /// tests and FuzzWorkbook read every part both ways).
     case foundation
 
+    /// Whether `data` goes through `XMLScanner` (else `XMLParser`): the one place that decides,
+    /// so that what the sheet reader vouches for before the rows (`WorkbookReader.forEachRow`)
+    /// is what parses them.
+    func usesScanner(_ data: Data) -> Bool {
+        self == .scanner && XMLScanner.reads(data)
+    }
+
     func parse<H: PartHandler>(_ data: Data, into handler: inout H) throws {
-        if self == .scanner, XMLScanner.reads(data) {
+        if usesScanner(data) {
             try XMLEvents.checkText(data)
             try XMLScanner.scan(data, into: &handler)
         } else {
