@@ -372,6 +372,14 @@ enum CSVText {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// `trimmed(text).isEmpty`, settled by the first byte when it is kept (nearly always),
+    /// without looking for the last.
+    @inline(__always)
+    static func isBlank(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        return isKept(first) ? false : trimmed(text).isEmpty
+    }
+
     /// An ASCII byte that `CharacterSet.whitespaces` does not hold: every ASCII byte but space
     /// and tab (the set's other members are all beyond ASCII).
     @inline(__always)

@@ -203,20 +203,20 @@ enum SheetTable {
                     }
                 }
                 if cell.column > width {
-                    if SheetTable.holdsText(text) {
+                    if !CSVText.isBlank(text) {
                         log.add(file, line: cell.row, column: cell.column, "this cell holds '\(text)' but its column has no name "
                                 + "in the header; name the column or clear the cell")
                     }
                     continue
                 }
                 fields[cell.column - 1].text = text
-                if SheetTable.holdsText(text) { any = true }
+                if !CSVText.isBlank(text) { any = true }
             }
             if !fill.isEmpty {
                 for c in 1...width where fields[c - 1].text.isEmpty {
                     if let text = fill[CellReference(row: row.number, column: c)!] {
                         fields[c - 1].text = text
-                        if SheetTable.holdsText(text) { any = true }
+                        if !CSVText.isBlank(text) { any = true }
                     }
                 }
             }
@@ -230,17 +230,10 @@ enum SheetTable {
         }
     }
 
-    /// `!CSVText.trimmed(text).isEmpty`, settled by the first byte when it is ASCII other than
-    /// space and tab (nearly always), without looking for the last.
-    static func holdsText(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        if first < 0x80, first != 0x20, first != 0x09 { return true }
-        return !CSVText.trimmed(text).isEmpty
-    }
 
     private static func isBlank(_ cell: SheetCell) -> Bool {
         if cell.formula != nil { return false }
-        if case .text(let text)? = cell.value { return CSVText.trimmed(text).isEmpty }
+        if case .text(let text)? = cell.value { return CSVText.isBlank(text) }
         return cell.value == nil
     }
 
