@@ -14,9 +14,14 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     /// Reads `C17` (letters in either case, then digits; `$` signs of absolute references are
     /// allowed and dropped). nil for anything else or outside the grid.
     public init?(_ text: some StringProtocol) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// The same from UTF-8 bytes: a worksheet's, read in place without making a string.
+    public init?<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes) {
         var column = 0, row = 0
         var letters = 0, digits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "$"):
                 guard digits == 0 else { return nil }

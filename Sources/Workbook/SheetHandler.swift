@@ -50,17 +50,13 @@ struct SheetHandler: PartHandler {
             }
         }
 
+        /// The type a `t` attribute gives (none: `n`), by the byte reading above.
         init(_ text: String?) {
-            switch text {
-            case nil, "n"?: self = .n
-            case "s"?: self = .s
-            case "inlineStr"?: self = .inlineStr
-            case "str"?: self = .str
-            case "b"?: self = .b
-            case "e"?: self = .e
-            case "d"?: self = .d
-            case let other?: self = .unknown(other)
+            guard var text else {
+                self = .n
+                return
             }
+            self = text.withUTF8 { CellType($0) } ?? .unknown(text)
         }
     }
 
@@ -223,7 +219,7 @@ struct SheetHandler: PartHandler {
         // Outside a row a cell is passed over, which its events do with more care.
         guard inRow else { return try quick.replay(into: &self) }
         var ref: CellReference?
-        if let r = quick.r, let plain = SheetParser.plainReference(quick.run(r)), plain.row == rowNumber { ref = plain }
+        if let r = quick.r, let read = CellReference(utf8: quick.run(r)), read.row == rowNumber { ref = read }
         try startCell(at: ref ?? reference(quick.r.map(quick.string)),
                       type: quick.t.map { CellType(quick.run($0)) ?? CellType(quick.string($0)) } ?? .n,
                       style: quick.s.map { SheetParser.wholeStyle(quick.run($0)) ?? Int(quick.string($0)) ?? 0 } ?? 0)
