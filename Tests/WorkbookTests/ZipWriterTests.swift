@@ -74,6 +74,25 @@ import Testing
         }
     }
 
+    /// The reader checks each part against its recorded CRC (with zlib's `crc32`): a CRC changed
+    /// in the central directory makes that part, and only that part, damaged.
+    @Test func readerRefusesAPartWhoseChecksumDiffers() throws {
+        var archive = try WorkbookWriter.zip(Self.parts)
+        let directory = try ZipDirectory(archive, maxEntries: 100)
+        let end = archive.count - 22
+        let start = Int(archive[end + 16]) | Int(archive[end + 17]) << 8 | Int(archive[end + 18]) << 16
+        // The second central directory record (check.txt): its CRC at offset 16.
+        let second = start + 46 + directory.entries[0].path.utf8.count
+        #expect(Array(archive[second..<(second + 4)]) == [0x50, 0x4B, 0x01, 0x02])
+        #expect(Array(archive[(second + 16)..<(second + 20)]) == [0x26, 0x39, 0xF4, 0xCB])
+        archive[second + 16] ^= 1
+        let damaged = try ZipDirectory(archive, maxEntries: 100)
+        #expect(damaged.entries[1].crc == 0xCBF4_3927)
+        let problem = try #require(throws: ZipDirectory.Problem.self) { try damaged.contents(damaged.entries[1], limit: 100) }
+        #expect(problem.message == "is damaged: its checksum does not match")
+        #expect(try damaged.contents(damaged.entries[4], limit: 100) == Self.parts[4].1)
+    }
+
     @Test func sameBytesTwiceWithFixedDates() throws {
         let a = try WorkbookWriter.zip(Self.parts)
         let b = try WorkbookWriter.zip(Self.parts)
