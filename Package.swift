@@ -40,8 +40,11 @@ let package = Package(
             "RedeployDomain", "Workbook",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Presets")]),
+        // zlib's C API (Debian: zlib1g-dev): the workbook's own zip writer deflates with it.
+        .systemLibrary(name: "CZlibDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Excel workbooks (.xlsx) read and written as sheets of cells; knows nothing of schools.
         .target(name: "Workbook", dependencies: [
+            "CZlibDeflate",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Plans a person can read: the plan workbook (.xlsx) and the readable CSVs, one set of

@@ -5,6 +5,7 @@ set -euo pipefail
 missing=()
 dpkg -s libglpk-dev >/dev/null 2>&1 || missing+=(libglpk-dev)
 dpkg -s liblemon-dev >/dev/null 2>&1 || missing+=(liblemon-dev)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)    # zlib's headers: the workbook's zip writer
 command -v glpsol >/dev/null 2>&1 || missing+=(glpk-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # headless, for the report test (RedeployReportTests)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)     # with openpyxl (below), for the workbook test

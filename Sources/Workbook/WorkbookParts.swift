@@ -125,9 +125,12 @@ struct WorkbookParts {
                                     message: "has \(cells.count) cells in a row, more than Excel's \(Workbook.maxColumns)")
             }
             data.startRow(r + 1)
-            for (c, cell) in cells.enumerated() {
-                let style = data.cachedStyle(cell.style, column: c) ?? data.cache(styleIndex(cell.style), cell.style, column: c)
-                switch cell.value {
+            // Each cell read in place (`cells[c]`), not copied out by `enumerated()`: a copy
+            // retained and released the cell's text and its style's strings, a quarter of
+            // writing the XML (0.013 s of 0.047 s for s3500's plan workbook).
+            for c in cells.indices {
+                let style = data.cachedStyle(cells[c].style, column: c) ?? data.cache(styleIndex(cells[c].style), cells[c].style, column: c)
+                switch cells[c].value {
                 case .empty:
                     if style != 0 { data.emptyCell(column: c, style: style) }
                 case .number(let number):

@@ -2,14 +2,14 @@ import Foundation
 import ZIPFoundation
 
 /// The files of a zip held in memory, found through its central directory, each inflated on
-/// demand by ZIPFoundation's inflater (`Data.decompress`) with its CRC-32 checked (`CRC32`).
+/// demand by ZIPFoundation's inflater (`Data.decompress`) with its CRC-32 checked by zlib's `crc32`.
 ///
 /// Why not ZIPFoundation's `Archive` for reading: with 0.9.20 on Linux, a deflate stream that
 /// does not end before the end of the file makes `Archive.extract` loop for ever (its provider
 /// reads past the entry, and returns empty chunks at the end of the file, which its inflate loop
 /// never stops on), and its in-memory archive traps on a zip that seeks past its end; both were
 /// found by FuzzWorkbook. Here the inflater is given exactly the entry's compressed bytes and
-/// asking for more is an error. The writer still uses `Archive`.
+/// asking for more is an error. The writer is `ZipWriter`.
 struct ZipDirectory {
     struct Entry {
         var path: String
@@ -128,7 +128,7 @@ struct ZipDirectory {
         case 0:
             guard compressed.count <= limit else { throw TooLarge.problem(limit) }
             output = Data(compressed)
-            crc = CRC32.checksum(output)
+            crc = ZipWriter.crc32(output)
         case 8:
             let size = entry.compressedSize
             do {
@@ -149,7 +149,7 @@ struct ZipDirectory {
                     guard output.count + chunk.count <= limit else { throw TooLarge() }
                     output.append(chunk)
                 })
-                crc = CRC32.checksum(output)
+                crc = ZipWriter.crc32(output)
             } catch is TooLarge {
                 throw TooLarge.problem(limit)
             } catch is Truncated {
