@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 import RedeployDomain
 
@@ -57,15 +58,13 @@ struct HorizonYearByYear {
 
     /// Each year's LP (and MIP, where the LP's staff is fractional), or nil if one fails.
     func solve() throws -> StageOne? {
+        let solved = solveYears()
         var rows = [StartingBasis.Status](repeating: .basic, count: program.rowCount)
         var columns = [StartingBasis.Status](repeating: .atLower, count: program.columnCount)
         var staff = [[Double]](repeating: [], count: instance.pairs.count)
         var point: [Double]? = [Double](repeating: 0, count: program.columnCount)
-        let entries = entriesByYear()
-        var previous: StartingBasis?
         for y in instance.years.indices {
-            guard let year = try solveYear(y, entries: entries[y], after: previous) else { return nil }
-            previous = year.basis
+            guard y < solved.count, let year = try solved[y].get() else { return nil }
             for (k, i) in blocks.rows[y].enumerated() { rows[i] = year.basis.rows[k] }
             for (k, j) in blocks.columns[y].enumerated() {
                 columns[j] = year.basis.columns[k]
@@ -77,6 +76,27 @@ struct HorizonYearByYear {
         }
         guard let basis = assembled(rows: rows, columns: columns, staff: staff) else { return nil }
         return StageOne(basis: basis, point: point.map { stepped($0) })
+    }
+
+    private typealias YearSolution = (basis: StartingBasis, values: [Double], whole: [Double]?)
+
+    /// Every year's LP (and MIP), in order. The first from the slacks; the others at once, on
+    /// as many threads as there are cores, each from the first year's optimal basis: it is dual
+    /// feasible for them where their rows are the first year's (the same rows and columns, costs
+    /// equal up to the year's weight), and GLPK refuses it otherwise and starts from the slacks.
+    /// The years share nothing, and each GLPK problem lives on one thread (Debian's GLPK keeps
+    /// one environment per thread), so the results are those of solving them one by one.
+    private func solveYears() -> [Result<YearSolution?, Error>] {
+        let entries = entriesByYear()
+        let first = Result { try solveYear(0, entries: entries[0], after: nil) }
+        // A first year that fails ends stage 1 by years: the others are not solved.
+        guard instance.years.count > 1, case let .success(solution?) = first else { return [first] }
+        let start = solution.basis
+        let later = ConcurrentResults<YearSolution?>(count: instance.years.count - 1)
+        DispatchQueue.concurrentPerform(iterations: instance.years.count - 1) { k in
+            later.set(k, Result { try solveYear(k + 1, entries: entries[k + 1], after: start) })
+        }
+        return [first] + later.values
     }
 
     /// The years' bases joined by the balance and stay-floor rows (see the type's comment).
@@ -122,7 +142,7 @@ struct HorizonYearByYear {
 
     /// Year y's LP, with each staff column bounded below by L(p, y), and its MIP where the LP's
     /// staff is fractional (`whole`: the MIP's point, nil unless proven and equal to the LP's W).
-    private func solveYear(_ y: Int, entries: [(row: Int, column: Int, value: Double)], after previous: StartingBasis?) throws
+    private func solveYear(_ y: Int, entries: [(row: Int, column: Int, value: Double)], after start: StartingBasis?) throws
         -> (basis: StartingBasis, values: [Double], whole: [Double]?)? {
         var sub = LinearProgram(name: "horizon-year", sense: .minimize)
         var rowIndex: [Int: Int] = [:], columnIndex: [Int: Int] = [:]
@@ -140,9 +160,9 @@ struct HorizonYearByYear {
         for e in entries { sub.addEntry(row: rowIndex[e.row]!, column: columnIndex[e.column]!, value: e.value) }
         let options = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
                                    timeLimit: deadline.remaining, relativeGap: 0, log: log)
-        // The year before has the same rows and columns (unless its cuts differ) and the same
+        // The first year has the same rows and columns (unless its cuts differ) and the same
         // costs up to the year's weight, so its optimal basis is dual feasible here.
-        let lp = try GLPKSolver().solve(sub, options: options, basis: previous)
+        let lp = try GLPKSolver().solve(sub, options: options, basis: start)
         guard lp.status == .optimal, let basis = lp.basis else { return nil }
         log?("redeploy: year \(instance.years[y]) alone: W \(lp.objective) (LP)")
         let staff = Array(lp.columnValues.prefix(instance.pairs.count))
@@ -172,4 +192,21 @@ struct HorizonYearByYear {
         }
         return byYear
     }
+}
+
+/// Results written by concurrent iterations, one slot each, read once they have all ended.
+private final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ result: Result<Value, Error>) {
+        lock.lock()
+        slots[k] = result
+        lock.unlock()
+    }
+
+    /// Every slot's result; call after the iterations have ended.
+    var values: [Result<Value, Error>] { slots.map { $0! } }
 }
