@@ -1,0 +1,62 @@
+import Testing
+@testable import LinearProgramming
+
+/// `StartingBasis(dualFeasibleFlow:...)`: the network simplex's optimum as a basis of the flow's
+/// LP whose duals are the flow's potentials. Without side rows it is primal feasible as well,
+/// so GLPK's dual simplex from it makes no pivot; with a side row that cuts the optimal flow
+/// off, the dual simplex from it ends at the LP's optimum, the one GLPK finds from its slacks.
+@Suite struct DualFeasibleFlowBasisTests {
+    @Test(arguments: 0..<60)
+    func theOptimalFlowNeedsNoPivot(seed: UInt64) throws {
+        let net = randomRealCostNetwork(seed: seed)
+        let flow = try NetworkSimplex.solve(net)
+        try #require(flow.status == .optimal)
+        let program = linearProgram(of: net)
+        let solution = try Self.solve(program, from: try #require(Self.basis(net, flow, program)))
+        try #require(solution.status == .optimal, "seed \(seed)")
+        #expect(solution.iterations == 0, "seed \(seed): the basis was not the flow's optimum")
+        #expect(abs(solution.objective - flow.objective) <= 1e-9 * max(1, abs(flow.objective)), "seed \(seed)")
+    }
+
+    /// A side row holds the (at most three) arcs that carry flow to one unit less than they
+    /// carry together; the dual simplex repairs it from the flow's basis.
+    @Test func aSideRowIsRepairedByTheDualSimplex() throws {
+        var repaired = 0
+        for seed in UInt64(0)..<60 {
+            let net = randomRealCostNetwork(seed: seed)
+            let flow = try NetworkSimplex.solve(net)
+            try #require(flow.status == .optimal)
+            let carrying = (0..<net.arcCount).filter { flow.flows[$0] > net.lower[$0] }.prefix(3)
+            guard !carrying.isEmpty else { continue }
+            var program = linearProgram(of: net)
+            let side = program.addRow(upper: Double(carrying.reduce(0) { $0 + flow.flows[$1] }) - 1)
+            for a in carrying { program.addEntry(row: side, column: a, value: 1) }
+            let basis = try #require(Self.basis(net, flow, program), "seed \(seed)")
+            #expect(basis.rows[side] == .basic, "seed \(seed): a side row's auxiliary starts basic")
+            let warm = try Self.solve(program, from: basis)
+            let cold = try GLPKSolver().solve(program, options: SolveOptions(kind: .relaxation, method: .dualSimplex,
+                                                                             presolve: false))
+            #expect(warm.status == cold.status, "seed \(seed)")
+            guard cold.status == .optimal else { continue }
+            #expect(abs(warm.objective - cold.objective) <= 1e-9 * max(1, abs(cold.objective)),
+                    "seed \(seed): \(warm.objective) from the flow, \(cold.objective) from the slacks")
+            #expect(warm.objective > flow.objective - 1e-9, "seed \(seed): a side row cannot lower the optimum")
+            repaired += 1
+        }
+        #expect(repaired >= 40, "only \(repaired) of 60 networks with a side row solved")
+    }
+
+    static func basis(_ net: FlowNetwork, _ flow: FlowSolution, _ program: LinearProgram) -> StartingBasis? {
+        StartingBasis(dualFeasibleFlow: net, flows: flow.flows, reducedCosts: flow.reducedCosts,
+                      nodeRows: (0..<net.supplies.count).map { $0 }, program: program)
+    }
+
+    /// GLPK's dual simplex from `basis`, every column in the program.
+    static func solve(_ program: LinearProgram, from basis: StartingBasis) throws -> Solution {
+        var stats = GLPKSolver.ColumnGenerationStats()
+        return try GLPKSolver().solveGeneratingColumns(
+            program, initial: Array(0..<program.columnCount),
+            options: SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false), basis: basis,
+            startingMethod: .dualSimplex, stats: &stats)
+    }
+}
