@@ -81,6 +81,12 @@ struct HorizonLiteralSolver {
             }
         }
         let best = lp.objective
+        // Stage 2 on the time-expanded network of stage 1's face where the years gave it.
+        if let years, let faced = try HorizonFaceStage(instance: instance, optima: years.years, deadline: deadline,
+                                                       log: log).solve() {
+            return Outcome(values: faced.values, decisions: faced.decisions, weightedShortage: best, proven: faced.proven,
+                           stages: stages + ["horizon-face-network"], mipGap: faced.gap)
+        }
         // Stage 2 on the optimal face of stage 1's LP.
         var staged = built.program
         for (j, cost) in built.costs.enumerated() { staged.setCost(column: j, cost) }
@@ -93,8 +99,9 @@ struct HorizonLiteralSolver {
             let paired = standIn ? try ReleaseHirePairing(program: built.program, costs: built.costs, decisions: decisions,
                                                           blocks: blocks, instance: instance).improve(first.columnValues) : nil
             if paired != nil { stages.append("paired") }
+            // W is proven; C has no bound here, so its gap is unknown (null), not 0.
             return Outcome(values: paired ?? first.columnValues, decisions: decisions, weightedShortage: best, proven: false,
-                           stages: stages, mipGap: 0)
+                           stages: stages, mipGap: nil)
         }
         var values = two.columnValues
         columns = used(two, initial: columns)
