@@ -18,9 +18,12 @@ import RedeployDomain
 /// (the literal model's cut u >= f (ceil r - n)): slopes -w p, -f w p and 0 with breaks at floor r
 /// and ceil r. So (a) holds on an interval of n, where mu - w p, mu - f w p and mu change sign,
 /// and the interval becomes the bounds of the pair's carry arc. A group keeps its literal rows
-/// (holds, coverage, cuts) as side rows, and one more: W_g + mu sum n_g <= its least value, read
-/// off the year's LP optimum. (b) closes the year's pool arc. The outflow caps are side rows.
-/// Every plan on the face has W = W*, so stage 2 needs no shortage arcs at all.
+/// (holds, coverage, cuts) as side rows, held by complementary slackness with the year's LP
+/// optimum: a row whose dual is not 0 tight, a column whose reduced cost is not 0 at its bound.
+/// (b) closes the year's pool arc. The outflow caps are side rows, rounded down to whole
+/// teachers. Every plan on the face has W = W*, so stage 2 needs no shortage arcs at all.
+/// "Not 0" is read with a tolerance that errs wide (`tolerance`): the face may then hold plans
+/// of more W, never lose one of W*, so its LP optimum stays a lower bound on C.
 ///
 /// Why it is fast. The network alone (no side rows) is a min-cost flow with costs >= 0, solved
 /// by the network simplex. Its optimal tree with every side row's slack basic is a basis whose
@@ -29,8 +32,8 @@ import RedeployDomain
 /// repairs the side rows the flow breaks, where the primal simplex from stage 1's plan of
 /// releases and hires wandered through tens of thousands of degenerate pivots.
 ///
-/// The caller checks the plan independently; W is the proven W* of stage 1 only if the face is
-/// right, which `HorizonPlanner.finish` verifies on the plan itself.
+/// The caller keeps the plan only if its W is stage 1's (`HorizonLiteralSolver`), and
+/// `HorizonPlanner.finish` checks it against every constraint before it is written.
 struct HorizonFaceStage {
     let instance: HorizonInstance
     let optima: [HorizonYearByYear.YearOptimum]
@@ -47,8 +50,18 @@ struct HorizonFaceStage {
         var gap: Double?
     }
 
-    /// Slopes and prices within this of 0 are 0: they come from GLPK's duals.
-    static let tolerance = 1e-9
+    /// Duals, reduced costs, prices and slopes within this of 0, times the year's largest
+    /// shortage weight (`scale`), are 0. They come from GLPK, whose own dual tolerance is 1e-7
+    /// relative; reading noise as not 0 would hold a row or a column the optimum does not hold
+    /// and make the face too narrow (its LP bound then no bound), while reading a small value as
+    /// 0 only widens the face, whose plans the caller checks for stage 1's W. So the tolerance
+    /// errs wide.
+    static let tolerance = 1e-6
+
+    /// The year's largest w(y) p(j): what its duals and reduced costs are measured against.
+    static func scale(_ instance: HorizonInstance, year y: Int) -> Double {
+        max(1, instance.schools.reduce(0) { max($0, $1.priority) } * instance.weights[y])
+    }
 
     /// Transfers whose reduced cost in the network's optimum is above this start outside GLPK's
     /// program.
@@ -63,9 +76,8 @@ struct HorizonFaceStage {
         let whole = optima.compactMap(\.wholeStaff)
         guard prices.count == optima.count, whole.count == optima.count else { log?("redeploy: the face stage stops (2)"); return nil }
         let shares = instance.years.indices.map { ShareGroups(instance, year: $0) }
-        let built = instance.years.indices.compactMap { y in GroupFace.all(instance, shares[y], year: y, optimum: optima[y]) }
-        guard built.count == optima.count else { log?("redeploy: the face stage stops (3)"); return nil }
-        let faces = built
+        let faces = instance.years.indices.compactMap { y in GroupFace.all(instance, shares[y], year: y, optimum: optima[y]) }
+        guard faces.count == optima.count else { log?("redeploy: the face stage stops (3)"); return nil }
         // The groups' staff is held first where it moves least from year to year (a plan of
         // least W's staff is arbitrary inside each group's face, and every change costs moves).
         let held = try closestStaff(faces, whole: whole)
@@ -74,7 +86,8 @@ struct HorizonFaceStage {
             let (lower, upper) = aloneBounds(p, year: y, price: prices[y])
             return .between(lower: lower, upper: upper)
         }
-        let pool = prices.map { $0 > Self.tolerance ? Int64?.some(0) : nil }
+        let priced = instance.years.indices.map { prices[$0] > Self.tolerance * Self.scale(instance, year: $0) }
+        let pool = priced.map { $0 ? Int64?.some(0) : nil }
         guard let model = HorizonFlowModel(face: instance, carry: carry, poolUpper: pool) else { log?("redeploy: the face stage stops (4)"); return nil }
         var network = model.network
         network.costs = model.stageTwoCosts
@@ -83,7 +96,7 @@ struct HorizonFaceStage {
         for (a, role) in model.roles.enumerated() {
             guard case let .retrain(k, start) = role else { continue }
             let end = min(start + instance.retraining[k].delay, instance.years.count)
-            if (start..<end).contains(where: { prices[$0] > Self.tolerance }) { network.upper[a] = 0 }
+            if (start..<end).contains(where: { priced[$0] }) { network.upper[a] = 0 }
         }
         // The groups' staff held: a network, whose optimum is a vertex of the face.
         var holding = network
@@ -99,7 +112,7 @@ struct HorizonFaceStage {
         side.addOutflowCaps()
         guard var basis = StartingBasis(dualFeasibleFlow: holding, flows: flow.flows, reducedCosts: flow.reducedCosts,
                                         nodeRows: side.nodeRows, program: side.program) else { log?("redeploy: the face stage stops (6)"); return nil }
-        try side.completeBasis(&basis, held: held, timeLimit: deadline.remaining)
+        try side.completeBasis(&basis, held: held, deadline: deadline)
         // First the groups' staff still held, by the dual simplex: the basis is dual feasible
         // (the network's potentials, 0 on the side rows), and only the outflow caps the flow
         // breaks are to repair. Then the staff let go, by the primal simplex from that optimum:
@@ -277,7 +290,7 @@ struct HorizonFaceStage {
             return mu
         }
         func next(after x: Double) -> Double? { [floor, ceiling].first { $0 > x } }
-        let zero = Self.tolerance * max(1, weight)
+        let zero = Self.tolerance * Self.scale(instance, year: y)
         var lower = least
         while slope(rightOf: lower) < -zero, let x = next(after: lower) { lower = x }
         var upper: Double? = lower
@@ -331,7 +344,7 @@ struct ShareGroups {
 
 /// One group's rows in year y (docs: `HorizonFaceStage`), over its own columns: the staff
 /// n(p) of its pairs first (in the order of `pairs`), then the shortage u of each requirement
-/// and the covers z. Rows: coverage, holds, the group's least W + mu n, its cuts.
+/// and the covers z. Rows: coverage, holds, its cuts.
 struct GroupFace {
     let pairs: [Int]
     private(set) var columnCount: Int
@@ -342,6 +355,7 @@ struct GroupFace {
     static func all(_ instance: HorizonInstance, _ shares: ShareGroups, year y: Int,
                     optimum: HorizonYearByYear.YearOptimum) -> [GroupFace]? {
         let count = instance.pairs.count
+        let zero = HorizonFaceStage.tolerance * HorizonFaceStage.scale(instance, year: y)
         var coverStart = [Int](repeating: 0, count: count + 1)
         for (p, pair) in instance.pairs.enumerated() {
             let covers = instance.canCover[pair.subject].filter { instance.pairIndex(school: pair.school, subject: $0) != nil }
@@ -358,7 +372,7 @@ struct GroupFace {
             guard let g = shares.groupIndex(cut.requirements[0]), 2 * count + 1 + k < optimum.rowDuals.count else {
                 continue
             }
-            faces[g].addCut(cut, tight: abs(optimum.rowDuals[2 * count + 1 + k]) > HorizonFaceStage.tolerance)
+            faces[g].addCut(cut, tight: abs(optimum.rowDuals[2 * count + 1 + k]) > zero)
         }
         return faces
     }
@@ -376,8 +390,9 @@ struct GroupFace {
         pairs = group
         columnCount = group.count
         let count = instance.pairs.count
-        let tight = { (dual: Double) in abs(dual) > HorizonFaceStage.tolerance }
-        let held = { (j: Int) in optimum.reducedCosts[j] > HorizonFaceStage.tolerance }
+        let zero = HorizonFaceStage.tolerance * HorizonFaceStage.scale(instance, year: y)
+        let tight = { (dual: Double) in abs(dual) > zero }
+        let held = { (j: Int) in optimum.reducedCosts[j] > zero }
         var coverage = [Int: Int]()
         for q in group {
             let r = instance.pairs[q].required[y]
@@ -446,10 +461,9 @@ struct GroupFace {
     func closest(to target: [Double], total: Double, instance: HorizonInstance, year y: Int, up: Double, down: Double,
                  deadline: Deadline) throws -> [Double]? {
         var lp = LinearProgram(name: "horizon-face-group-staff", sense: .minimize)
-        for (i, row) in rows.enumerated() { _ = i; lp.addRow(lower: row.lower, upper: row.upper) }
-        for (k, p) in pairs.enumerated() {
+        for row in rows { lp.addRow(lower: row.lower, upper: row.upper) }
+        for p in pairs {
             let pair = instance.pairs[p]
-            _ = k
             lp.addColumn(lower: Double(pair.stayFloor[y]) + pair.arriving[y], upper: .infinity, cost: 0, isInteger: true)
         }
         for _ in pairs.count..<columnCount { lp.addColumn(lower: 0, upper: .infinity, cost: 0, isInteger: false) }
@@ -520,10 +534,11 @@ private struct SideProgram {
     /// Each group's rows made feasible for its held staff, if they can be: the basis of its
     /// small program in place of its slacks. The side columns cost nothing, so the duals stay
     /// what they were (0 on the side rows).
-    func completeBasis(_ basis: inout StartingBasis, held: [[Double]], timeLimit: Double?) throws {
-        let options = SolveOptions(kind: .relaxation, method: .primalSimplex, presolve: false, timeLimit: timeLimit,
-                                   relativeGap: 0, log: nil)
-        for block in blocks {
+    /// Past the deadline the rest keep their slacks (the dual simplex then has more to repair).
+    func completeBasis(_ basis: inout StartingBasis, held: [[Double]], deadline: Deadline) throws {
+        for block in blocks where !deadline.hasPassed {
+            let options = SolveOptions(kind: .relaxation, method: .primalSimplex, presolve: false,
+                                       timeLimit: deadline.remaining, relativeGap: 0, log: nil)
             let small = block.face.program(staff: block.face.pairs.map { held[block.year][$0] })
             let solved = try GLPKSolver().solve(small, options: options)
             guard solved.status == .optimal, let local = solved.basis else { continue }
@@ -547,7 +562,9 @@ private struct SideProgram {
             }
             if rows[[from, y]] == nil {
                 let cap = share * Double(instance.pairRanges[from].reduce(0) { $0 + pairs[$1].teachers })
-                rows[[from, y]] = program.addRow(upper: instance.policy.sharing ? cap : (cap + 1e-9).rounded(.down))
+                // Transfers and courses are whole (the face model refuses sharing): the cap's
+                // fraction holds no one, and rounded down it makes the LP bound tighter.
+                rows[[from, y]] = program.addRow(upper: (cap + 1e-9).rounded(.down))
             }
             program.addEntry(row: rows[[from, y]]!, column: a, value: 1)
         }

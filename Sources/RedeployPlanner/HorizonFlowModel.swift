@@ -37,10 +37,8 @@ public struct HorizonFlowModel: Sendable {
     /// sum_y w(y) sum_p p r(p,y): W = this + the stage-1 cost of the flow.
     public let shortageConstant: Double
     /// The arcs whose signed flows sum to each pair's staff n(p, y), [pair][year]: its
-    /// parallel coverage arcs, or a face model's carry arcs; and each year's pool arc
-    /// P(y) -> P(y+1) (unused posts).
+    /// parallel coverage arcs, or a face model's carry arcs.
     let staffTerms: [[[(arc: Int, sign: Double)]]]
-    let poolArcs: [Int]
 
     /// How a face model carries a pair's staff to the next year.
     enum Carry {
@@ -94,7 +92,6 @@ public struct HorizonFlowModel: Sendable {
         roles = builder.roles
         shortageConstant = builder.constant
         staffTerms = builder.staffTerms
-        poolArcs = builder.poolArcs
         sinkNode = builder.sink
     }
 
@@ -128,7 +125,6 @@ public struct HorizonFlowModel: Sendable {
         var carry: ((Int, Int) -> Carry)?
         var poolUpper: [Int64?] = []
         var staffTerms: [[[(arc: Int, sign: Double)]]] = []
-        var poolArcs: [Int] = []
 
         init(_ instance: HorizonInstance) { self.instance = instance }
 
@@ -172,7 +168,6 @@ public struct HorizonFlowModel: Sendable {
                 for p in pairs.indices { addPairArcs(p, year: y) }
                 addTransfers(year: y)
                 addRetraining(year: y)
-                poolArcs.append(network.arcCount)
                 arc(pool[y], y + 1 < years ? pool[y + 1] : sink, upper: poolUpper.isEmpty ? nil : poolUpper[y])
             }
         }

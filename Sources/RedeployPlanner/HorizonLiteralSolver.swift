@@ -81,11 +81,17 @@ struct HorizonLiteralSolver {
             }
         }
         let best = lp.objective
-        // Stage 2 on the time-expanded network of stage 1's face where the years gave it.
+        // Stage 2 on the time-expanded network of stage 1's face where the years gave it. Its
+        // face errs wide (`HorizonFaceStage.tolerance`), so its plan is kept only at stage 1's W.
         if let years, let faced = try HorizonFaceStage(instance: instance, optima: years.years, deadline: deadline,
                                                        log: log).solve() {
-            return Outcome(values: faced.values, decisions: faced.decisions, weightedShortage: best, proven: faced.proven,
-                           stages: stages + ["horizon-face-network"], mipGap: faced.gap)
+            let w = HorizonPlanChecker.check(Plan(actions: instance.plan(faced.decisions, amounts: faced.values)),
+                                             against: instance).weightedShortage
+            if abs(w - best) <= PlanChecker.tolerance * max(1, abs(best)) {
+                return Outcome(values: faced.values, decisions: faced.decisions, weightedShortage: best,
+                               proven: faced.proven, stages: stages + ["horizon-face-network"], mipGap: faced.gap)
+            }
+            log?("redeploy: the face's plan has W \(w), not stage 1's \(best): stage 2 on the literal model")
         }
         // Stage 2 on the optimal face of stage 1's LP.
         var staged = built.program

@@ -59,12 +59,9 @@ struct HorizonYearByYear {
     }
 
     /// Year y's LP optimum: the payroll row's dual (as a price >= 0 of one more person on the
-    /// payroll; nil if GLPK gave no duals) and each pair's staff n(p, y) and shortage u(p, y),
-    /// indexed like the pairs.
+    /// payroll; nil if GLPK gave no duals).
     struct YearOptimum {
         var payrollPrice: Double?
-        var staff: [Double]
-        var shortage: [Double]
         /// The staff of a plan of whole teachers at the LP's W (nil if the year has none proven).
         var wholeStaff: [Double]?
         /// The LP's row duals and reduced costs, indexed like the year's rows (holds and
@@ -181,7 +178,7 @@ struct HorizonYearByYear {
         for e in entries { sub.addEntry(row: rowIndex[e.row]!, column: columnIndex[e.column]!, value: e.value) }
         let options = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
                                    timeLimit: deadline.remaining, relativeGap: 0, log: log)
-        // The year before has the same rows and columns (unless its cuts differ) and the same
+        // The first year has the same rows and columns (unless its cuts differ) and the same
         // costs up to the year's weight, so its optimal basis is dual feasible here.
         let lp = try GLPKSolver().solve(sub, options: options, basis: previous)
         guard lp.status == .optimal, let basis = lp.basis else { return nil }
@@ -189,8 +186,7 @@ struct HorizonYearByYear {
         let count = instance.pairs.count
         let staff = Array(lp.columnValues.prefix(count))
         // Rows: holds and coverage of every pair, then the payroll row (`HorizonYearBlocks.rows`).
-        var optimum = YearOptimum(payrollPrice: lp.rowDuals.map { max(0, -$0[2 * count]) }, staff: staff,
-                                  shortage: Array(lp.columnValues[count..<(2 * count)]), wholeStaff: nil,
+        var optimum = YearOptimum(payrollPrice: lp.rowDuals.map { max(0, -$0[2 * count]) }, wholeStaff: nil,
                                   rowDuals: lp.rowDuals ?? [], reducedCosts: lp.reducedCosts ?? [])
         if staff.allSatisfy({ abs($0 - $0.rounded()) <= 1e-9 }) {
             optimum.wholeStaff = staff.map { $0.rounded() }
