@@ -17,10 +17,13 @@ extension GLPKSolver {
     /// with reduced costs for every column.
     ///
     /// `basis` (indexed like `program`): where the first restricted solve starts, with the
-    /// primal simplex; its basic columns join `initial`. If GLPK cannot use it (singular), the
-    /// restricted program starts from the all-slack basis as without one.
+    /// primal simplex (or `startingMethod`: the dual simplex from a dual feasible basis); its
+    /// basic columns join `initial`. If GLPK cannot use it (singular), the restricted program
+    /// starts from the all-slack basis as without one. Later rounds continue by the primal
+    /// simplex: entering columns leave the basis primal feasible.
     public func solveGeneratingColumns(_ program: LinearProgram, initial: [Int], options: SolveOptions,
                                        basis: StartingBasis? = nil,
+                                       startingMethod: SolveOptions.Method = .primalSimplex,
                                        stats: inout ColumnGenerationStats) throws -> Solution {
         precondition(program.sense == .minimize, "column generation prices for minimisation")
         let matrix = try program.validated()
@@ -46,9 +49,7 @@ extension GLPKSolver {
         var part: Solution
         if let basis {
             problem.setBasis(basis.keepingColumns(chosen))
-            var primal = relaxation
-            primal.method = .primalSimplex
-            part = try problem.resolve(options: primal)
+            part = try problem.resolve(options: relaxation, method: startingMethod)
             if part.status == .undefined {
                 options.log?("redeploy: the starting basis was refused; the program starts from its slacks")
                 problem.setBasis(StartingBasis(rows: Array(repeating: .basic, count: program.rowCount),

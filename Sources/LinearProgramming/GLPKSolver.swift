@@ -242,9 +242,9 @@ final class Problem {
     }
 
     /// Re-optimises after columns were added: the basis is still primal feasible, so the
-    /// primal simplex continues from it.
-    func resolve(options: SolveOptions) throws -> Solution {
-        try simplex(options: options, presolve: false, method: .primalSimplex)
+    /// primal simplex continues from it (or `method`, from a basis set for it).
+    func resolve(options: SolveOptions, method: SolveOptions.Method = .primalSimplex) throws -> Solution {
+        try simplex(options: options, presolve: false, method: method)
     }
 
     private static func boundType(_ lower: Double, _ upper: Double) -> Int32 {

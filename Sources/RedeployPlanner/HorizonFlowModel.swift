@@ -36,6 +36,21 @@ public struct HorizonFlowModel: Sendable {
     public let roles: [Role]
     /// sum_y w(y) sum_p p r(p,y): W = this + the stage-1 cost of the flow.
     public let shortageConstant: Double
+    /// The arcs whose signed flows sum to each pair's staff n(p, y), [pair][year]: its
+    /// parallel coverage arcs, or a face model's carry arcs.
+    let staffTerms: [[[(arc: Int, sign: Double)]]]
+
+    /// How a face model carries a pair's staff to the next year.
+    enum Carry {
+        /// One arc within these bounds.
+        case between(lower: Int64, upper: Int64?)
+        /// n = held + raise - lower: an arc fixed at the value, one that adds to it and one
+        /// that takes from it (at most the value), so that a plan keeping the value is a vertex
+        /// with the last two at 0 (their bounds), whatever the value.
+        case held(Int64)
+    }
+    /// T, which takes what is left after the last year.
+    let sinkNode: Int
 
     /// nil when the horizon is not a pure network (qualifications, outflow caps, sharing).
     /// `ignoringOutflowCap`: the model without max_out_share, whose optimum is the horizon's
@@ -50,11 +65,34 @@ public struct HorizonFlowModel: Sendable {
               instance.inCourse.allSatisfy(whole) else { return nil }
         var builder = Builder(instance)
         builder.build()
+        self.init(instance, builder)
+    }
+
+    /// Stage 1's optimal face, for `HorizonFaceStage`: the same nodes and decision arcs, but each
+    /// pair's staff D(p,y) -> O(p,y+1) on one arc within the bounds `carry(p, y)` gives (no
+    /// shortage arcs: on the face W is fixed), and each year's unused posts P(y) -> P(y+1)
+    /// within `poolUpper[y]`. Costs are stage 2's. Qualifications and outflow caps are for the
+    /// caller's side rows. nil with sharing, locks, must_move or staff that is not whole.
+    init?(face instance: HorizonInstance, carry: @escaping (Int, Int) -> Carry, poolUpper: [Int64?]) {
+        func whole(_ x: Double) -> Bool { x == x.rounded() && abs(x) < 1e12 }
+        guard !instance.policy.sharing, instance.locks.isEmpty, instance.pairs.allSatisfy({ $0.mustMove == 0 }),
+              instance.pairs.allSatisfy({ whole($0.initial) && $0.arriving.allSatisfy(whole) }),
+              instance.inCourse.allSatisfy(whole), poolUpper.count == instance.years.count else { return nil }
+        var builder = Builder(instance)
+        builder.carry = carry
+        builder.poolUpper = poolUpper
+        builder.build()
+        self.init(instance, builder)
+    }
+
+    private init(_ instance: HorizonInstance, _ builder: Builder) {
         self.instance = instance
         network = builder.network
         stageTwoCosts = builder.stageTwo
         roles = builder.roles
         shortageConstant = builder.constant
+        staffTerms = builder.staffTerms
+        sinkNode = builder.sink
     }
 
     /// Whether a lock row is the bounds of one transfer arc of the network: it names one
@@ -83,6 +121,10 @@ public struct HorizonFlowModel: Sendable {
         var staff: [[Int]] = []
         var pool: [Int] = []
         var sink = 0
+        /// A face model's bounds on each pair's staff, and on each year's unused posts.
+        var carry: ((Int, Int) -> Carry)?
+        var poolUpper: [Int64?] = []
+        var staffTerms: [[[(arc: Int, sign: Double)]]] = []
 
         init(_ instance: HorizonInstance) { self.instance = instance }
 
@@ -121,11 +163,12 @@ public struct HorizonFlowModel: Sendable {
                 outbound[p][0] = node()
                 arc(origin[p][0], outbound[p][0], lower: Int64(pair.mustMove))
             }
+            staffTerms = Array(repeating: [], count: pairs.count)
             for y in 0..<years {
                 for p in pairs.indices { addPairArcs(p, year: y) }
                 addTransfers(year: y)
                 addRetraining(year: y)
-                arc(pool[y], y + 1 < years ? pool[y + 1] : sink)
+                arc(pool[y], y + 1 < years ? pool[y + 1] : sink, upper: poolUpper.isEmpty ? nil : poolUpper[y])
             }
         }
 
@@ -136,8 +179,24 @@ public struct HorizonFlowModel: Sendable {
             arc(origin[p][y], staff[p][y], lower: Int64(pair.stayFloor[y]))
             arc(origin[p][y], pool[y], cost: costs.release, role: .release(pair: p, year: y))
             if instance.policy.hiring { arc(pool[y], staff[p][y], cost: costs.hire, role: .hire(pair: p, year: y)) }
-            // Coverage on the way to next year: convex in the staff, cheapest units first.
             let next = y + 1 < years ? origin[p][y + 1] : sink
+            if let carry {
+                let start = network.arcCount
+                switch carry(p, y) {
+                case let .between(lower, upper):
+                    arc(staff[p][y], next, lower: lower, upper: upper)
+                    staffTerms[p].append([(start, 1)])
+                case let .held(value):
+                    arc(staff[p][y], next, lower: value, upper: value)
+                    arc(staff[p][y], next)
+                    arc(next, staff[p][y], upper: value)
+                    staffTerms[p].append([(start, 1), (start + 1, 1), (start + 2, -1)])
+                }
+                return
+            }
+            let start = network.arcCount
+            defer { staffTerms[p].append((start..<network.arcCount).map { ($0, 1) }) }
+            // Coverage on the way to next year: convex in the staff, cheapest units first.
             let r = pair.required[y]
             let weight = instance.weights[y] * instance.schools[pair.school].priority
             let whole = r.rounded(.down)

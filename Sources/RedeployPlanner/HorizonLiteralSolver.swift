@@ -81,6 +81,18 @@ struct HorizonLiteralSolver {
             }
         }
         let best = lp.objective
+        // Stage 2 on the time-expanded network of stage 1's face where the years gave it. Its
+        // face errs wide (`HorizonFaceStage.tolerance`), so its plan is kept only at stage 1's W.
+        if let years, let faced = try HorizonFaceStage(instance: instance, optima: years.years, deadline: deadline,
+                                                       log: log).solve() {
+            let w = HorizonPlanChecker.check(Plan(actions: instance.plan(faced.decisions, amounts: faced.values)),
+                                             against: instance).weightedShortage
+            if abs(w - best) <= PlanChecker.tolerance * max(1, abs(best)) {
+                return Outcome(values: faced.values, decisions: faced.decisions, weightedShortage: best,
+                               proven: faced.proven, stages: stages + ["horizon-face-network"], mipGap: faced.gap)
+            }
+            log?("redeploy: the face's plan has W \(w), not stage 1's \(best): stage 2 on the literal model")
+        }
         // Stage 2 on the optimal face of stage 1's LP.
         var staged = built.program
         for (j, cost) in built.costs.enumerated() { staged.setCost(column: j, cost) }
@@ -93,8 +105,9 @@ struct HorizonLiteralSolver {
             let paired = standIn ? try ReleaseHirePairing(program: built.program, costs: built.costs, decisions: decisions,
                                                           blocks: blocks, instance: instance).improve(first.columnValues) : nil
             if paired != nil { stages.append("paired") }
+            // W is proven; C has no bound here, so its gap is unknown (null), not 0.
             return Outcome(values: paired ?? first.columnValues, decisions: decisions, weightedShortage: best, proven: false,
-                           stages: stages, mipGap: 0)
+                           stages: stages, mipGap: nil)
         }
         var values = two.columnValues
         columns = used(two, initial: columns)

@@ -127,7 +127,8 @@ public struct HorizonPlanner: Sendable {
         options.stage?("GLPK, literal model")
         let outcome = try HorizonLiteralSolver(instance: instance, deadline: deadline, log: options.log).solve()
         return Solved(actions: instance.plan(outcome.decisions, amounts: outcome.values),
-                      status: outcome.proven ? .optimal : .timeLimit, gap: outcome.mipGap, stages: outcome.stages,
+                      status: outcome.proven ? .optimal : deadline.hasPassed ? .timeLimit : .feasible,
+                      gap: outcome.mipGap, stages: outcome.stages,
                       weightedShortage: outcome.weightedShortage)
     }
 

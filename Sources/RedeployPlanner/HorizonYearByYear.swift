@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 import RedeployDomain
 
@@ -53,19 +54,35 @@ struct HorizonYearByYear {
         /// A plan of whole teachers of least W (each year's MIP optimum), indexed like the
         /// program; nil when some year's MIP is not proven or falls short of its LP bound.
         var point: [Double]?
+        /// Each year's LP optimum: what `HorizonFaceStage` needs to write stage 1's optimal face.
+        var years: [YearOptimum]
+    }
+
+    /// Year y's LP optimum: the payroll row's dual (as a price >= 0 of one more person on the
+    /// payroll; nil if GLPK gave no duals).
+    struct YearOptimum {
+        var payrollPrice: Double?
+        /// The staff of a plan of whole teachers at the LP's W (nil if the year has none proven).
+        var wholeStaff: [Double]?
+        /// The LP's row duals and reduced costs, indexed like the year's rows (holds and
+        /// coverage of every pair, payroll, cuts) and columns (staff and shortage of every pair,
+        /// then the covers z(p -> b), pair by pair, each pair's in the order of its subject's
+        /// `canCover`). Empty if GLPK gave none.
+        var rowDuals: [Double]
+        var reducedCosts: [Double]
     }
 
     /// Each year's LP (and MIP, where the LP's staff is fractional), or nil if one fails.
     func solve() throws -> StageOne? {
+        let solved = solveYears()
         var rows = [StartingBasis.Status](repeating: .basic, count: program.rowCount)
         var columns = [StartingBasis.Status](repeating: .atLower, count: program.columnCount)
         var staff = [[Double]](repeating: [], count: instance.pairs.count)
         var point: [Double]? = [Double](repeating: 0, count: program.columnCount)
-        let entries = entriesByYear()
-        var previous: StartingBasis?
+        var optima: [YearOptimum] = []
         for y in instance.years.indices {
-            guard let year = try solveYear(y, entries: entries[y], after: previous) else { return nil }
-            previous = year.basis
+            guard y < solved.count, let year = try solved[y].get() else { return nil }
+            optima.append(year.optimum)
             for (k, i) in blocks.rows[y].enumerated() { rows[i] = year.basis.rows[k] }
             for (k, j) in blocks.columns[y].enumerated() {
                 columns[j] = year.basis.columns[k]
@@ -76,7 +93,28 @@ struct HorizonYearByYear {
             for p in instance.pairs.indices { staff[p].append(year.values[p]) }
         }
         guard let basis = assembled(rows: rows, columns: columns, staff: staff) else { return nil }
-        return StageOne(basis: basis, point: point.map { stepped($0) })
+        return StageOne(basis: basis, point: point.map { stepped($0) }, years: optima)
+    }
+
+    private typealias YearSolution = (basis: StartingBasis, values: [Double], whole: [Double]?, optimum: YearOptimum)
+
+    /// Every year's LP (and MIP), in order. The first from the slacks; the others at once, on
+    /// as many threads as there are cores, each from the first year's optimal basis: it is dual
+    /// feasible for them where their rows are the first year's (the same rows and columns, costs
+    /// equal up to the year's weight), and GLPK refuses it otherwise and starts from the slacks.
+    /// The years share nothing, and each GLPK problem lives on one thread (Debian's GLPK keeps
+    /// one environment per thread), so the results are those of solving them one by one.
+    private func solveYears() -> [Result<YearSolution?, Error>] {
+        let entries = entriesByYear()
+        let first = Result { try solveYear(0, entries: entries[0], after: nil) }
+        // A first year that fails ends stage 1 by years: the others are not solved.
+        guard instance.years.count > 1, case let .success(solution?) = first else { return [first] }
+        let start = solution.basis
+        let later = ConcurrentResults<YearSolution?>(count: instance.years.count - 1)
+        DispatchQueue.concurrentPerform(iterations: instance.years.count - 1) { k in
+            later.set(k, Result { try solveYear(k + 1, entries: entries[k + 1], after: start) })
+        }
+        return [first] + later.values
     }
 
     /// The years' bases joined by the balance and stay-floor rows (see the type's comment).
@@ -123,7 +161,7 @@ struct HorizonYearByYear {
     /// Year y's LP, with each staff column bounded below by L(p, y), and its MIP where the LP's
     /// staff is fractional (`whole`: the MIP's point, nil unless proven and equal to the LP's W).
     private func solveYear(_ y: Int, entries: [(row: Int, column: Int, value: Double)], after previous: StartingBasis?) throws
-        -> (basis: StartingBasis, values: [Double], whole: [Double]?)? {
+        -> (basis: StartingBasis, values: [Double], whole: [Double]?, optimum: YearOptimum)? {
         var sub = LinearProgram(name: "horizon-year", sense: .minimize)
         var rowIndex: [Int: Int] = [:], columnIndex: [Int: Int] = [:]
         for i in blocks.rows[y] {
@@ -140,13 +178,20 @@ struct HorizonYearByYear {
         for e in entries { sub.addEntry(row: rowIndex[e.row]!, column: columnIndex[e.column]!, value: e.value) }
         let options = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
                                    timeLimit: deadline.remaining, relativeGap: 0, log: log)
-        // The year before has the same rows and columns (unless its cuts differ) and the same
+        // The first year has the same rows and columns (unless its cuts differ) and the same
         // costs up to the year's weight, so its optimal basis is dual feasible here.
         let lp = try GLPKSolver().solve(sub, options: options, basis: previous)
         guard lp.status == .optimal, let basis = lp.basis else { return nil }
         log?("redeploy: year \(instance.years[y]) alone: W \(lp.objective) (LP)")
-        let staff = Array(lp.columnValues.prefix(instance.pairs.count))
-        if staff.allSatisfy({ abs($0 - $0.rounded()) <= 1e-9 }) { return (basis, staff, lp.columnValues) }
+        let count = instance.pairs.count
+        let staff = Array(lp.columnValues.prefix(count))
+        // Rows: holds and coverage of every pair, then the payroll row (`HorizonYearBlocks.rows`).
+        var optimum = YearOptimum(payrollPrice: lp.rowDuals.map { max(0, -$0[2 * count]) }, wholeStaff: nil,
+                                  rowDuals: lp.rowDuals ?? [], reducedCosts: lp.reducedCosts ?? [])
+        if staff.allSatisfy({ abs($0 - $0.rounded()) <= 1e-9 }) {
+            optimum.wholeStaff = staff.map { $0.rounded() }
+            return (basis, staff, lp.columnValues, optimum)
+        }
         var mipOptions = options
         mipOptions.kind = .automatic
         mipOptions.cuts = true
@@ -154,7 +199,8 @@ struct HorizonYearByYear {
         let mip = try GLPKSolver().solve(sub, options: mipOptions, basis: basis)
         log?("redeploy: year \(instance.years[y]) alone: W \(mip.objective) (MIP, \(mip.status.rawValue))")
         let tight = mip.status == .optimal && abs(mip.objective - lp.objective) <= 1e-9 * max(1, abs(lp.objective))
-        return (basis, staff, tight ? mip.columnValues : nil)
+        if tight { optimum.wholeStaff = mip.columnValues.prefix(count).map { $0.rounded() } }
+        return (basis, staff, tight ? mip.columnValues : nil, optimum)
     }
 
     /// The program's entries inside each year's block (row and column of the same year).
@@ -172,4 +218,21 @@ struct HorizonYearByYear {
         }
         return byYear
     }
+}
+
+/// Results written by concurrent iterations, one slot each, read once they have all ended.
+private final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ result: Result<Value, Error>) {
+        lock.lock()
+        slots[k] = result
+        lock.unlock()
+    }
+
+    /// Every slot's result; call after the iterations have ended.
+    var values: [Result<Value, Error>] { slots.map { $0! } }
 }
