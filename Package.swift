@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // GLPK's C API (Debian: libglpk-dev). No pkg-config file exists, so none is named.
@@ -40,13 +39,10 @@ let package = Package(
             "RedeployDomain", "Workbook",
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Presets")]),
-        // zlib's C API (Debian: zlib1g-dev): the workbook's own zip writer deflates with it.
+        // zlib's C API (Debian: zlib1g-dev): the workbook's zip deflated and inflated with it.
         .systemLibrary(name: "CZlibDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Excel workbooks (.xlsx) read and written as sheets of cells; knows nothing of schools.
-        .target(name: "Workbook", dependencies: [
-            "CZlibDeflate",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(name: "Workbook", dependencies: ["CZlibDeflate"]),
         // Plans a person can read: the plan workbook (.xlsx) and the readable CSVs, one set of
         // tables with names, areas and labels built from a solved plan.
         .target(name: "PlanWorkbook", dependencies: ["RedeployDomain", "ScenarioIO", "Workbook"]),

@@ -2,7 +2,7 @@
 /// cells. This module knows cells, sheets and styles, nothing of schools.
 ///
 /// - Reading: `WorkbookReader` opens a workbook (its zip directory walked by `ZipDirectory`,
-///   each part inflated by ZIPFoundation; `XMLScanner` for the XML of sheets and shared
+///   each part inflated by zlib, `Inflater`; `XMLScanner` for the XML of sheets and shared
 ///   strings, Foundation's `XMLParser` for the small parts, event by event: no tree of a
 ///   sheet is ever built) and gives each
 ///   sheet as rows of typed cells (`WorkbookSheet`, `SheetCell`, `CellValue`). Every failure is a

@@ -1,15 +1,14 @@
 import Foundation
-import ZIPFoundation
 
 /// The files of a zip held in memory, found through its central directory, each inflated on
-/// demand by ZIPFoundation's inflater (`Data.decompress`) with its CRC-32 checked by zlib's `crc32`.
+/// demand by zlib (`Inflater`) with its CRC-32 checked by zlib's `crc32`.
 ///
 /// Why not ZIPFoundation's `Archive` for reading: with 0.9.20 on Linux, a deflate stream that
 /// does not end before the end of the file makes `Archive.extract` loop for ever (its provider
 /// reads past the entry, and returns empty chunks at the end of the file, which its inflate loop
 /// never stops on), and its in-memory archive traps on a zip that seeks past its end; both were
 /// found by FuzzWorkbook. Here the inflater is given exactly the entry's compressed bytes and
-/// asking for more is an error. The writer is `ZipWriter`.
+/// needing more is an error. The writer is `ZipWriter`; ZIPFoundation is no longer used.
 struct ZipDirectory {
     struct Entry {
         var path: String
@@ -121,42 +120,24 @@ struct ZipDirectory {
         }
         let base = data.startIndex + start
         let compressed = data[base..<(base + entry.compressedSize)]
-        var output = Data()
-        output.reserveCapacity(min(entry.uncompressedSize, limit))
+        let output: Data
         let crc: UInt32
         switch entry.method {
         case 0:
-            guard compressed.count <= limit else { throw TooLarge.problem(limit) }
+            guard compressed.count <= limit else { throw Self.tooLarge(limit) }
             output = Data(compressed)
             crc = ZipWriter.crc32(output)
         case 8:
-            let size = entry.compressedSize
             do {
-                _ = try Data.decompress(size: Int64(size), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, chunk in
-                    let from = Int(position)
-                    guard from < size else { throw Truncated() }
-                    let slice = compressed[(base + from)..<(base + min(size, from + chunk))]
-                    guard slice.count < chunk else { return slice }
-                    // ZIPFoundation 0.9.20 tells zlib a whole chunk is there (it sets avail_in
-                    // to the buffer's size, not the chunk's), so zlib read past a short last
-                    // chunk of a stream that does not end (found by FuzzWorkbook under
-                    // AddressSanitizer). Padded with zeros: a stream that ends stops before
-                    // them, one that does not fails on them.
-                    var padded = Data(slice)
-                    padded.append(Data(count: chunk - slice.count))
-                    return padded
-                }, consumer: { chunk in
-                    guard output.count + chunk.count <= limit else { throw TooLarge() }
-                    output.append(chunk)
-                })
-                crc = ZipWriter.crc32(output)
-            } catch is TooLarge {
-                throw TooLarge.problem(limit)
-            } catch is Truncated {
-                throw Problem(message: "is cut short: its compressed data ends too soon")
+                output = try Inflater.inflate(compressed, expected: entry.uncompressedSize, limit: limit)
             } catch {
-                throw Problem(message: "cannot be inflated: its compressed data is damaged")
+                switch error {
+                case .tooLarge: throw Self.tooLarge(limit)
+                case .truncated: throw Problem(message: "is cut short: its compressed data ends too soon")
+                case .damaged: throw Problem(message: "cannot be inflated: its compressed data is damaged")
+                }
             }
+            crc = ZipWriter.crc32(output)
         default:
             throw Problem(message: "is compressed by method \(entry.method), which a workbook never uses")
         }
@@ -164,11 +145,8 @@ struct ZipDirectory {
         return output
     }
 
-    private struct Truncated: Error {}
-    private struct TooLarge: Error {
-        static func problem(_ limit: Int) -> Problem {
-            Problem(message: "inflates to more than the \(limit) bytes a part may have (a damaged or hostile file?)")
-        }
+    private static func tooLarge(_ limit: Int) -> Problem {
+        Problem(message: "inflates to more than the \(limit) bytes a part may have (a damaged or hostile file?)")
     }
 
     /// Little-endian numbers at byte offsets of a buffer, nil past its end.
