@@ -39,9 +39,21 @@ echo "== building the fuzz targets (swift build -c release --package-path Fuzz)"
 # -sanitize=fuzzer instruments the Swift code (ScenarioIO, Yams, the harness) and links libFuzzer;
 # -fsanitize=fuzzer-no-link instruments Yams's copy of libyaml (C) too.
 # -parse-as-library: the targets' entry points are @main types that call LLVMFuzzerRunDriver.
+# A build that fails must stop the run: the targets left from an earlier build would be fuzzed
+# instead, against code that is no longer there (it happened: a stale llbuild manifest left the
+# new files of Sources/Workbook out, and two runs fuzzed the old reader).
+build_log="$(mktemp)"
+built=0
 swift build -c release --package-path "$fuzz" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-    -Xcc -fsanitize=fuzzer-no-link,address 2>&1 | grep -v "Cannot export local symbol" || true
+    -Xcc -fsanitize=fuzzer-no-link,address > "$build_log" 2>&1 || built=$?
+grep -v "Cannot export local symbol" "$build_log" || true
+rm -f "$build_log"
+if [ "$built" -ne 0 ]; then
+    echo "the fuzz targets did not build: stopping (if files were added to the main package, try" \
+         "removing Fuzz/.build/release.yaml)" >&2
+    exit 1
+fi
 bin="$(swift build -c release --package-path "$fuzz" --show-bin-path)"
 
 # Leak checking at exit is ASan's, not libFuzzer's: turn both off (see -detect_leaks=0 below).
