@@ -32,22 +32,37 @@ struct HorizonLiteralSolver {
 
     func solve() throws -> Outcome {
         let (built, decisions, doNothing, blocks) = HorizonDirectModel.builtWithBasis(instance)
-        let seed = seedTransfers()
         var initial: [Int] = []
-        var moves: [Int] = []
-        let locks = LockIndex(instance.locks)
         for (j, decision) in decisions.enumerated() {
             switch decision {
-            case let .transfer(p, q, y):
-                // A transfer a lock row matches starts in the program: a row with min > 0 over
-                // absent columns would make the restricted program infeasible.
-                if seed.contains([p, q, y]) || !locks.matching(from: instance.pairs[p].school, to: instance.pairs[q].school,
-                                                               subject: instance.pairs[p].subject, year: y).isEmpty {
-                    moves.append(j)
-                }
-            case .retrain: moves.append(j)
+            case .transfer, .retrain: continue
             default: initial.append(j)
             }
+        }
+        // The transfers and courses that start in the program, found only when a path needs
+        // them: stage 2 on the face's network (below) does not, and the seed costs a network
+        // solve of the whole horizon.
+        var seededMoves: [Int]?
+        func moves() -> [Int] {
+            if let seededMoves { return seededMoves }
+            let seed = seedTransfers()
+            let locks = LockIndex(instance.locks)
+            var found: [Int] = []
+            for (j, decision) in decisions.enumerated() {
+                switch decision {
+                case let .transfer(p, q, y):
+                    // A transfer a lock row matches starts in the program: a row with min > 0
+                    // over absent columns would make the restricted program infeasible.
+                    if seed.contains([p, q, y]) || !locks.matching(from: instance.pairs[p].school, to: instance.pairs[q].school,
+                                                                   subject: instance.pairs[p].subject, year: y).isEmpty {
+                        found.append(j)
+                    }
+                case .retrain: found.append(j)
+                default: continue
+                }
+            }
+            seededMoves = found
+            return found
         }
         var stages = ["horizon-literal-columns"]
         // Stage 1. With hiring, a release where a teacher would leave and a hire where he would
@@ -64,18 +79,18 @@ struct HorizonLiteralSolver {
                                                     deadline: deadline, log: log).solve() : nil
         if years != nil { stages.append("horizon-years") }
         let lp = standIn ? try generate(built.program, initial: initial, basis: years?.basis ?? doNothing)
-                         : try generate(built.program, initial: initial + moves)
-        initial += moves
+                         : try generate(built.program, initial: initial + moves())
         guard lp.status == .optimal else { return try whole(built, decisions) }
         var first = lp
-        var columns = used(lp, initial: initial)
+        // The columns a MIP keeps: what the LP uses or could use at no cost, and the moves.
+        func columns(_ solution: Solution) -> [Int] { used(solution, initial: initial + moves()) }
         if !isWhole(lp.columnValues, built.program) {
             if let point = years?.point, equal(built.program.objectiveValue(of: point), lp.objective) {
                 // Whole teachers at the LP's own W: optimal, and on the LP's optimal face.
                 first.columnValues = point
             } else {
                 stages.append("mip-columns")
-                guard let mip = try restrictedMIP(built.program, columns: columns),
+                guard let mip = try restrictedMIP(built.program, columns: columns(lp)),
                       equal(mip.objective, lp.objective) else { return try whole(built, decisions) }
                 first.columnValues = mip.columnValues
             }
@@ -98,7 +113,8 @@ struct HorizonLiteralSolver {
         for (j, cost) in built.costs.enumerated() { staged.setCost(column: j, cost) }
         let face = Planner.optimalFace(staged, lp)
         // Stage 1's optimal basis is feasible on its face: stage 2 starts from it.
-        let two = try generate(face, initial: Array(Set(columns + moves)).sorted(), basis: lp.basis)
+        let lpColumns = columns(lp)
+        let two = try generate(face, initial: Array(Set(lpColumns + moves())).sorted(), basis: lp.basis)
         guard two.status == .optimal else {
             // Out of time in stage 2: stage 1's plan, its releases and hires of a year paired
             // into transfers where the rules allow (the same staff, so the same W, for less).
@@ -110,10 +126,10 @@ struct HorizonLiteralSolver {
                            stages: stages, mipGap: nil)
         }
         var values = two.columnValues
-        columns = used(two, initial: columns)
         if !isWhole(two.columnValues, face) {
             stages.append("mip-face")
-            guard let mip = try restrictedMIP(face, columns: columns), equal(mip.objective, two.objective) else {
+            guard let mip = try restrictedMIP(face, columns: used(two, initial: lpColumns)),
+                  equal(mip.objective, two.objective) else {
                 return try whole(built, decisions)
             }
             values = mip.columnValues

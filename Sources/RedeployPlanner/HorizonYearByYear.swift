@@ -98,23 +98,32 @@ struct HorizonYearByYear {
 
     private typealias YearSolution = (basis: StartingBasis, values: [Double], whole: [Double]?, optimum: YearOptimum)
 
-    /// Every year's LP (and MIP), in order. The first from the slacks; the others at once, on
-    /// as many threads as there are cores, each from the first year's optimal basis: it is dual
-    /// feasible for them where their rows are the first year's (the same rows and columns, costs
-    /// equal up to the year's weight), and GLPK refuses it otherwise and starts from the slacks.
-    /// The years share nothing, and each GLPK problem lives on one thread (Debian's GLPK keeps
-    /// one environment per thread), so the results are those of solving them one by one.
+    /// Every year's LP (and MIP), in order, on as many threads as there are cores. The first
+    /// round (one year per core) starts from the slacks; the later years each start from the
+    /// first year's optimal basis: it is dual feasible for them where their rows are the first
+    /// year's (the same rows and columns, costs equal up to the year's weight), and GLPK refuses
+    /// it otherwise and starts from the slacks. The years share nothing, and each GLPK problem
+    /// lives on one thread (Debian's GLPK keeps one environment per thread), so the results are
+    /// those of solving them one by one.
     private func solveYears() -> [Result<YearSolution?, Error>] {
         let entries = entriesByYear()
-        let first = Result { try solveYear(0, entries: entries[0], after: nil) }
-        // A first year that fails ends stage 1 by years: the others are not solved.
-        guard instance.years.count > 1, case let .success(solution?) = first else { return [first] }
-        let start = solution.basis
-        let later = ConcurrentResults<YearSolution?>(count: instance.years.count - 1)
-        DispatchQueue.concurrentPerform(iterations: instance.years.count - 1) { k in
-            later.set(k, Result { try solveYear(k + 1, entries: entries[k + 1], after: start) })
+        let count = instance.years.count
+        let cold = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let results = ConcurrentResults<YearSolution?>(count: count)
+        DispatchQueue.concurrentPerform(iterations: cold) { y in
+            results.set(y, Result { try solveYear(y, entries: entries[y], after: nil) })
         }
-        return [first] + later.values
+        var solved = results.values(cold)
+        // A year of the first round that fails ends stage 1 by years: the others are not solved.
+        guard cold < count, solved.allSatisfy({ (try? $0.get()) != nil }), case let .success(first?) = solved[0] else {
+            return solved
+        }
+        DispatchQueue.concurrentPerform(iterations: count - cold) { k in
+            let y = cold + k
+            results.set(y, Result { try solveYear(y, entries: entries[y], after: first.basis) })
+        }
+        solved = results.values(count)
+        return solved
     }
 
     /// The years' bases joined by the balance and stay-floor rows (see the type's comment).
@@ -233,6 +242,6 @@ private final class ConcurrentResults<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Every slot's result; call after the iterations have ended.
-    var values: [Result<Value, Error>] { slots.map { $0! } }
+    /// The results of the first `count` slots; call after their iterations have ended.
+    func values(_ count: Int) -> [Result<Value, Error>] { slots.prefix(count).map { $0! } }
 }
