@@ -61,7 +61,8 @@ let package = Package(
         .executableTarget(name: "redeploy", dependencies: ["RedeployCommands"]),
 
         // What several test targets share: the conformance examples kept in Tests/Fixtures (read
-        // from the source tree) and one seeded random generator. Not part of any product.
+        // from the source tree), one seeded random generator, and the folder tests write in.
+        // Not part of any product.
         .target(name: "RedeployTestSupport", path: "Tests/RedeployTestSupport"),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CGLPKGuard", "CGLPK", "CNetworkFlow", "RedeployTestSupport"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "RedeployTestSupport"]),
@@ -69,7 +70,7 @@ let package = Package(
         .testTarget(name: "RedeployDomainTests", dependencies: ["RedeployDomain"]),
         .testTarget(name: "ScenarioIOTests", dependencies: ["ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
         .testTarget(name: "RedeployPlannerTests", dependencies: ["RedeployPlanner", "RedeployDomain", "ScenarioIO", "LinearProgramming", "ScenarioGenerator", "RedeployTestSupport"]),
-        .testTarget(name: "ScenarioGeneratorTests", dependencies: ["ScenarioGenerator", "ScenarioIO", "RedeployDomain"]),
+        .testTarget(name: "ScenarioGeneratorTests", dependencies: ["ScenarioGenerator", "ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
         .testTarget(name: "RedeployReportTests", dependencies: ["RedeployReport", "RedeployDomain", "ScenarioIO", "RedeployTestSupport"]),
         .testTarget(name: "RedeployCommandsTests", dependencies: ["RedeployCommands", "ScenarioIO", "RedeployDomain", "RedeployTestSupport"]),
     ]

@@ -137,7 +137,7 @@ func thrownError(_ body: () throws -> Void) -> Error? {
 // MARK: Files and processes
 
 func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
+    let url = TestFolders.root
         .appendingPathComponent("lp-tests-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url

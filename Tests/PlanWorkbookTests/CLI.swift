@@ -16,7 +16,7 @@ enum CLI {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redeploy-workbook-\(UUID().uuidString)")
+        let url = TestFolders.root.appendingPathComponent("redeploy-workbook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,3 +1,4 @@
+import RedeployTestSupport
 import Foundation
 import RedeployDomain
 import ScenarioIO
@@ -184,7 +185,7 @@ import Testing
 /// Scenario folders written for a test.
 enum NormScenario {
     static func write(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("norm-\(UUID().uuidString)")
+        let folder = TestFolders.root.appendingPathComponent("norm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import RedeployTestSupport
 import Foundation
 import RedeployDomain
 import ScenarioIO
@@ -60,7 +61,7 @@ enum Fixture {
     }
 
     static func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redeploy-report-\(UUID().uuidString)")
+        let url = TestFolders.root.appendingPathComponent("redeploy-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }

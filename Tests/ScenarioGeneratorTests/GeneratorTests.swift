@@ -1,3 +1,4 @@
+import RedeployTestSupport
 import Foundation
 import RedeployDomain
 import ScenarioGenerator
@@ -50,7 +51,7 @@ func options(_ schools: Int, _ areas: Int, seed: UInt64 = 7, _ edit: (inout Gene
 }
 
 func temporaryFolder(_ label: String) -> URL {
-    FileManager.default.temporaryDirectory
+    TestFolders.root
         .appendingPathComponent("redeploy-gen-\(label)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
 }
 

@@ -1,3 +1,4 @@
+import RedeployTestSupport
 import Foundation
 @testable import ScenarioIO
 import Workbook
@@ -38,7 +39,7 @@ enum WorkbookFixtures {
 
     /// Writes `data` as `name` in a fresh folder; returns its path.
     static func file(_ data: Data, name: String = "data.xlsx") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString)")
+        let folder = TestFolders.root.appendingPathComponent("workbook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try data.write(to: url)

@@ -138,7 +138,7 @@ import Testing
 
     /// Python's `zipfile` (an independent reader over its own zlib) finds every part whole.
     @Test(.enabled(if: python)) func readBackByPythonZipfile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zipwriter-\(UUID().uuidString)")
+        let folder = TestFolders.root.appendingPathComponent("zipwriter-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("parts.zip")
