@@ -148,11 +148,11 @@ struct HorizonFaceStage {
         }
         // Then the groups' staff let go, by the primal simplex from that optimum: primal
         // feasible, with only the arcs that change a group's staff priced below 0. Of the
-        // transfers, only those the held optimum uses (basic) are in the program at the start;
-        // pricing brings in any other that can pay. On 600 schools x 6 years that start took
-        // 40 to 45 s and ended on a vertex whose rounded staff reached the LP's bound (a plan
-        // proven least); with every transfer priced within 0.05 as well it took 60 s and ended on
-        // another vertex of the same C, whose rounding cost 0.11% more.
+        // transfers, only those the held optimum uses (basic, or at an upper bound) are in the
+        // program at the start; pricing brings in any other that can pay. On 600 schools x 6
+        // years that start took 40 to 45 s and ended on a vertex whose rounded staff reached
+        // the LP's bound (a plan proven least); with every transfer priced within 0.05 as well
+        // it took 60 s and ended on another vertex of the same C, whose rounding cost 0.11% more.
         guard !deadline.hasPassed else { return ending(bound: nil) }
         options.method = .primalSimplex
         options.timeLimit = deadline.remaining
