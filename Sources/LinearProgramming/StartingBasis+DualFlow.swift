@@ -46,7 +46,7 @@ private struct FlowTree {
     var reducedCosts: [Double]
     let end: [Int]
     let ground: Int
-    var parent: [Int]
+    var trees: DisjointSets
     var basic: [Bool]
     var anchored = Set<Int>()
 
@@ -56,22 +56,13 @@ private struct FlowTree {
         self.reducedCosts = reducedCosts
         self.ground = ground
         end = nodeRows.map { $0 ?? ground }
-        parent = Array(0...ground)
+        trees = DisjointSets(count: ground + 1)
         basic = Array(repeating: false, count: network.arcCount)
     }
 
-    mutating func root(_ x: Int) -> Int {
-        var x = x
-        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-        return x
-    }
+    mutating func root(_ x: Int) -> Int { trees.representative(x) }
 
-    mutating func join(_ a: Int, _ b: Int) -> Bool {
-        let (ra, rb) = (root(a), root(b))
-        if ra == rb { return false }
-        parent[max(ra, rb)] = min(ra, rb)
-        return true
-    }
+    mutating func join(_ a: Int, _ b: Int) -> Bool { trees.union(a, b) }
 
     func isFree(_ a: Int) -> Bool {
         flows[a] > network.lower[a] && network.upper[a].map { flows[a] < $0 } ?? true

@@ -32,18 +32,8 @@ extension StartingBasis {
         let ground = program.rowCount
         var rows = [Status](repeating: .basic, count: program.rowCount)
         var columns = [Status](repeating: .atLower, count: program.columnCount)
-        var parent = Array(0...ground)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        func join(_ a: Int, _ b: Int) -> Bool {
-            let (ra, rb) = (root(a), root(b))
-            if ra == rb { return false }
-            parent[ra] = rb
-            return true
-        }
+        var trees = DisjointSets(count: ground + 1)
+        func join(_ a: Int, _ b: Int) -> Bool { trees.union(a, b) }
         let end = { (v: Int32) -> Int in nodeRows[Int(v)] ?? ground }
         var atNode = [Bool](repeating: false, count: program.rowCount)
         for case let row? in nodeRows { atNode[row] = true; rows[row] = .atLower }

@@ -322,20 +322,12 @@ struct ShareGroups {
                 return q
             }
         }
-        var parent = Array(pairs.indices)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
+        var sets = DisjointSets(count: pairs.count)
         for (p, list) in covers.enumerated() {
-            for q in list where q != p {
-                let (a, b) = (root(p), root(q))
-                if a != b { parent[max(a, b)] = min(a, b) }
-            }
+            for q in list where q != p { sets.union(p, q) }
         }
         var members = [Int: [Int]]()
-        for p in pairs.indices { members[root(p), default: []].append(p) }
+        for p in pairs.indices { members[sets.representative(p), default: []].append(p) }
         groups = members.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
         var group = [Int](repeating: -1, count: pairs.count)
         for (k, list) in groups.enumerated() { for p in list { group[p] = k } }
