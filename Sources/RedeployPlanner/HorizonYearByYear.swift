@@ -98,33 +98,20 @@ struct HorizonYearByYear {
 
     private typealias YearSolution = (basis: StartingBasis, values: [Double], whole: [Double]?, optimum: YearOptimum)
 
-    /// Every year's LP (and MIP), in order, on as many threads as there are cores. The first
-    /// round (one year per core) starts from the slacks; the later years each start from the
-    /// first year's optimal basis: it is dual feasible for them where their rows are the first
-    /// year's (the same rows and columns, costs equal up to the year's weight); where their cuts
-    /// differ the basis does not fit and the year starts from its slacks (carrying it over by
-    /// matching the cuts was tried on 600 schools x 6 years: more pivots than the slacks). The years share nothing, and each GLPK problem
-    /// lives on one thread (Debian's GLPK keeps one environment per thread), so the results are
-    /// those of solving them one by one.
+    /// Every year's LP (and MIP), in order, each from its slacks, as many at once as there are
+    /// cores. The years share nothing, and each GLPK problem lives on one thread (Debian's GLPK
+    /// keeps one environment per thread), so the results are those of solving them one by one,
+    /// whatever the number of cores: a year started from another's basis could end on another
+    /// optimal vertex, and the plan would then depend on the machine. (Starting from the first
+    /// year's basis was tried on 600 schools x 6 years: the years' coverage cuts differ, so that
+    /// basis does not fit; carried over by matching the cuts it took more pivots than the slacks.)
     private func solveYears() -> [Result<YearSolution?, Error>] {
         let entries = entriesByYear()
-        let count = instance.years.count
-        let cold = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let results = ConcurrentResults<YearSolution?>(count: count)
-        DispatchQueue.concurrentPerform(iterations: cold) { y in
-            results.set(y, Result { try solveYear(y, entries: entries[y], after: nil) })
+        let results = ConcurrentResults<YearSolution?>(count: instance.years.count)
+        DispatchQueue.concurrentPerform(iterations: instance.years.count) { y in
+            results.set(y, Result { try solveYear(y, entries: entries[y]) })
         }
-        var solved = results.values(cold)
-        // A year of the first round that fails ends stage 1 by years: the others are not solved.
-        guard cold < count, solved.allSatisfy({ (try? $0.get()) != nil }), case let .success(first?) = solved[0] else {
-            return solved
-        }
-        DispatchQueue.concurrentPerform(iterations: count - cold) { k in
-            let y = cold + k
-            results.set(y, Result { try solveYear(y, entries: entries[y], after: first.basis) })
-        }
-        solved = results.values(count)
-        return solved
+        return results.values
     }
 
     /// The years' bases joined by the balance and stay-floor rows (see the type's comment).
@@ -170,7 +157,7 @@ struct HorizonYearByYear {
 
     /// Year y's LP, with each staff column bounded below by L(p, y), and its MIP where the LP's
     /// staff is fractional (`whole`: the MIP's point, nil unless proven and equal to the LP's W).
-    private func solveYear(_ y: Int, entries: [(row: Int, column: Int, value: Double)], after previous: StartingBasis?) throws
+    private func solveYear(_ y: Int, entries: [(row: Int, column: Int, value: Double)]) throws
         -> (basis: StartingBasis, values: [Double], whole: [Double]?, optimum: YearOptimum)? {
         var sub = LinearProgram(name: "horizon-year", sense: .minimize)
         var rowIndex: [Int: Int] = [:], columnIndex: [Int: Int] = [:]
@@ -188,9 +175,9 @@ struct HorizonYearByYear {
         for e in entries { sub.addEntry(row: rowIndex[e.row]!, column: columnIndex[e.column]!, value: e.value) }
         let options = SolveOptions(kind: .relaxation, method: .dualSimplex, presolve: false,
                                    timeLimit: deadline.remaining, relativeGap: 0, log: log)
-        // The first year has the same rows and columns (unless its cuts differ) and the same
-        // costs up to the year's weight, so its optimal basis is dual feasible here.
-        let lp = try GLPKSolver().solve(sub, options: options, basis: previous)
+        // From the slacks, every column at its lower bound: with every cost >= 0 that basis is
+        // dual feasible, and the dual simplex needs no first phase.
+        let lp = try GLPKSolver().solve(sub, options: options)
         guard lp.status == .optimal, let basis = lp.basis else { return nil }
         log?("redeploy: year \(instance.years[y]) alone: W \(lp.objective) (LP)")
         let count = instance.pairs.count
@@ -243,6 +230,6 @@ private final class ConcurrentResults<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The results of the first `count` slots; call after their iterations have ended.
-    func values(_ count: Int) -> [Result<Value, Error>] { slots.prefix(count).map { $0! } }
+    /// Every slot's result; call after the iterations have ended.
+    var values: [Result<Value, Error>] { slots.map { $0! } }
 }
