@@ -137,10 +137,7 @@ func thrownError(_ body: () throws -> Void) -> Error? {
 // MARK: Files and processes
 
 func temporaryDirectory() throws -> URL {
-    let url = TestFolders.root
-        .appendingPathComponent("lp-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TestFolders.fresh("lp-tests")
 }
 
 /// glpsol on PATH, or nil.

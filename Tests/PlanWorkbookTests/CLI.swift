@@ -16,8 +16,6 @@ enum CLI {
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = TestFolders.root.appendingPathComponent("redeploy-workbook-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestFolders.fresh("redeploy-workbook")
     }
 }

@@ -14,9 +14,7 @@ enum Paths {
     static var executable: URL { URL(fileURLWithPath: BuiltProducts.path(of: "redeploy")) }
 
     static func temporaryDirectory() throws -> URL {
-        let url = TestFolders.root.appendingPathComponent("redeploy-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestFolders.fresh("redeploy-cli")
     }
 }
 

@@ -185,8 +185,7 @@ import Testing
 /// Scenario folders written for a test.
 enum NormScenario {
     static func write(_ files: [String: String]) throws -> URL {
-        let folder = TestFolders.root.appendingPathComponent("norm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.fresh("norm")
         for (name, text) in files {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

@@ -35,7 +35,7 @@ struct ChromiumTests {
     func bundledScenarioReportRendersWithChartsMapAndTables() throws {
         let chromium = try #require(Self.chromium, "chromium is not installed (Debian: apt-get install chromium; scripts/install-deps.sh)")
         let scenario = Self.repository.appendingPathComponent("scenarios/quang-ninh").path
-        let directory = TestFolders.root.appendingPathComponent("redeploy-chromium-\(UUID().uuidString)")
+        let directory = TestFolders.unused("redeploy-chromium")
         let profile = directory.appendingPathComponent("profile").path
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out").path
@@ -165,7 +165,7 @@ struct ChromiumTests {
     func horizonReportRendersTimelineMapsPerYearAndTables() throws {
         let chromium = try #require(Self.chromium, "chromium is not installed (Debian: apt-get install chromium; scripts/install-deps.sh)")
         let scenario = Self.repository.appendingPathComponent("scenarios/quang-ninh-2030").path
-        let directory = TestFolders.root.appendingPathComponent("redeploy-chromium-\(UUID().uuidString)")
+        let directory = TestFolders.unused("redeploy-chromium")
         let profile = directory.appendingPathComponent("profile").path
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out").path, myopic = directory.appendingPathComponent("myopic").path

@@ -61,9 +61,7 @@ enum Fixture {
     }
 
     static func temporaryDirectory() throws -> String {
-        let url = TestFolders.root.appendingPathComponent("redeploy-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TestFolders.fresh("redeploy-report").path
     }
 }
 

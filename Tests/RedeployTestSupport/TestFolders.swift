@@ -12,4 +12,17 @@ public enum TestFolders {
         atexit { try? FileManager.default.removeItem(at: TestFolders.root) }
         return url
     }()
+
+    /// A path under `root` that nothing uses yet, `label-UUID`; not created (for code under
+    /// test that must create it itself).
+    public static func unused(_ label: String) -> URL {
+        root.appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+    }
+
+    /// A new empty folder under `root`, `label-UUID`.
+    public static func fresh(_ label: String) throws -> URL {
+        let url = unused(label)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
 }

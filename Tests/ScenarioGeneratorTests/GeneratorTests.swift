@@ -51,8 +51,7 @@ func options(_ schools: Int, _ areas: Int, seed: UInt64 = 7, _ edit: (inout Gene
 }
 
 func temporaryFolder(_ label: String) -> URL {
-    TestFolders.root
-        .appendingPathComponent("redeploy-gen-\(label)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+    TestFolders.unused("redeploy-gen-\(label)")
 }
 
 func filesBytes(_ folder: URL) throws -> [String: Data] {

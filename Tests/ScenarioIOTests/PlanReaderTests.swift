@@ -100,7 +100,7 @@ struct PlanReaderTests {
     }
 
     @Test func readsFromDiskNamingTheFileAsGiven() throws {
-        let path = TestFolders.root.appendingPathComponent("plan-\(UUID().uuidString).csv").path
+        let path = try TestFolders.fresh("plan").appendingPathComponent("plan.csv").path
         try (Self.header + "hire,,B,math,x,\n").write(toFile: path, atomically: true, encoding: .utf8)
         do {
             _ = try PlanReader.read(contentsOf: path, file: "my/plan.csv")
@@ -131,8 +131,7 @@ struct PlanReaderTests {
 
 /// A plan line of 1e308 teachers would make the plan's sums infinite: refused with its position.
 @Test func planTeachersAbovePlausibleAreRefused() throws {
-    let dir = TestFolders.root.appendingPathComponent("plan-limit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TestFolders.fresh("plan-limit")
     let file = dir.appendingPathComponent("plan.csv")
     try "action,from_school,to_school,subject,teachers,km\nhire,,A,math,1e308,\n".write(to: file, atomically: true, encoding: .utf8)
     do {

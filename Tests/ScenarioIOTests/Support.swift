@@ -29,8 +29,7 @@ struct TempScenario {
 
     /// The base scenario (valid), with `files` replacing or adding files. A value of nil removes it.
     init(_ files: [String: String?] = [:], base: Bool = true) {
-        root = TestFolders.root
-            .appendingPathComponent("scenarioio-\(UUID().uuidString)").path
+        root = TestFolders.unused("scenarioio").path
         var all: [String: String?] = base
             ? ["scenario.yaml": Self.baseYAML, "schools.csv": Self.baseSchools, "staff.csv": Self.baseStaff] : [:]
         for (k, v) in files { all[k] = v }

@@ -39,8 +39,7 @@ enum WorkbookFixtures {
 
     /// Writes `data` as `name` in a fresh folder; returns its path.
     static func file(_ data: Data, name: String = "data.xlsx") throws -> String {
-        let folder = TestFolders.root.appendingPathComponent("workbook-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.fresh("workbook")
         let url = folder.appendingPathComponent(name)
         try data.write(to: url)
         return url.path

@@ -138,8 +138,7 @@ import Testing
 
     /// Python's `zipfile` (an independent reader over its own zlib) finds every part whole.
     @Test(.enabled(if: python)) func readBackByPythonZipfile() throws {
-        let folder = TestFolders.root.appendingPathComponent("zipwriter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestFolders.fresh("zipwriter")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("parts.zip")
         try WorkbookWriter.zip(Self.parts).write(to: file)
