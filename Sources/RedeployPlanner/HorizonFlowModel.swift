@@ -59,10 +59,7 @@ public struct HorizonFlowModel: Sendable {
         let policy = instance.policy
         guard !policy.sharing, ignoringOutflowCap || policy.maxOutShare == nil, instance.canCover.allSatisfy({ $0.count <= 1 }),
               instance.locks.allSatisfy({ Self.isArcBound($0, instance) }) else { return nil }
-        // A window of the myopic plan starts from whole teachers unless teachers were shared.
-        func whole(_ x: Double) -> Bool { x == x.rounded() && abs(x) < 1e12 }
-        guard instance.pairs.allSatisfy({ whole($0.initial) && $0.arriving.allSatisfy(whole) }),
-              instance.inCourse.allSatisfy(whole) else { return nil }
+        guard Self.startsWhole(instance) else { return nil }
         var builder = Builder(instance)
         builder.build()
         self.init(instance, builder)
@@ -74,15 +71,22 @@ public struct HorizonFlowModel: Sendable {
     /// within `poolUpper[y]`. Costs are stage 2's. Qualifications and outflow caps are for the
     /// caller's side rows. nil with sharing, locks, must_move or staff that is not whole.
     init?(face instance: HorizonInstance, carry: @escaping (Int, Int) -> Carry, poolUpper: [Int64?]) {
-        func whole(_ x: Double) -> Bool { x == x.rounded() && abs(x) < 1e12 }
         guard !instance.policy.sharing, instance.locks.isEmpty, instance.pairs.allSatisfy({ $0.mustMove == 0 }),
-              instance.pairs.allSatisfy({ whole($0.initial) && $0.arriving.allSatisfy(whole) }),
-              instance.inCourse.allSatisfy(whole), poolUpper.count == instance.years.count else { return nil }
+              Self.startsWhole(instance), poolUpper.count == instance.years.count else { return nil }
         var builder = Builder(instance)
         builder.carry = carry
         builder.poolUpper = poolUpper
         builder.build()
         self.init(instance, builder)
+    }
+
+    /// Whether every staff figure the network starts from is whole: today's teachers, those
+    /// arriving and those in a course (a window of the myopic plan starts from what the earlier
+    /// years left, whole unless teachers were shared). Flows are whole numbers of teachers.
+    private static func startsWhole(_ instance: HorizonInstance) -> Bool {
+        func whole(_ x: Double) -> Bool { x == x.rounded() && abs(x) < 1e12 }
+        return instance.pairs.allSatisfy { whole($0.initial) && $0.arriving.allSatisfy(whole) }
+            && instance.inCourse.allSatisfy(whole)
     }
 
     private init(_ instance: HorizonInstance, _ builder: Builder) {
