@@ -149,10 +149,13 @@ struct HorizonFaceStage {
         // Then the groups' staff let go, by the primal simplex from that optimum: primal
         // feasible, with only the arcs that change a group's staff priced below 0. Of the
         // transfers, only those the held optimum uses (basic, or at an upper bound) are in the
-        // program at the start; pricing brings in any other that can pay. On 600 schools x 6
-        // years that start took 40 to 45 s and ended on a vertex whose rounded staff reached
-        // the LP's bound (a plan proven least); with every transfer priced within 0.05 as well
-        // it took 60 s and ended on another vertex of the same C, whose rounding cost 0.11% more.
+        // program at the start; pricing brings in any other that can pay. The bounds that the
+        // start's degenerate basic variables sit on are moved out a little first
+        // (`Self.perturbation`), and put back for a last dual simplex, so the optimum is the
+        // face's own. On 600 schools x 6 years the free phase took 30 s (43 s unperturbed) and
+        // ended on a vertex whose rounded staff reached the LP's bound (a plan proven least);
+        // with every transfer priced within 0.05 in the start, unperturbed, it took 60 s and
+        // ended on another vertex of the same C, whose rounding cost 0.11% more.
         guard !deadline.hasPassed else { return ending(bound: nil) }
         options.method = .primalSimplex
         options.timeLimit = deadline.remaining
@@ -161,8 +164,9 @@ struct HorizonFaceStage {
             return start.columns[j] != .atLower
         }
         log?("redeploy: the face with the groups' staff free: \(near.count) columns at the start")
-        let free = try GLPKSolver().solveGeneratingColumns(side.program, initial: near, options: options, basis: start,
-                                                           stats: &stats)
+        let free = try GLPKSolver().solveGeneratingColumns(side.program, initial: near, options: options,
+                                                           perturbing: (start, first.columnValues, first.rowActivities),
+                                                           size: Self.perturbation, stats: &stats)
         guard free.status == .optimal, let last = free.basis else { return ending(bound: nil) }
         // The face's LP optimum bounds every plan of least W from below.
         let bound = free.objective
@@ -210,6 +214,15 @@ struct HorizonFaceStage {
              + (best.map { "C \($0.cost)" } ?? "none"))
         return ending(bound: bound)
     }
+
+    /// How far the free phase moves the bounds its start's degenerate basic variables sit on
+    /// (`LinearProgram.perturbingDegenerateBounds`), in teachers: far above GLPK's feasibility
+    /// tolerance (1e-7 relative), far below a teacher. The held optimum keeps most of the
+    /// network's spanning tree at 0 (about 14,500 transfers basic at 0 on 600 schools x 6 years),
+    /// and without it the primal simplex spent its first 7,000 pivots without moving C. On that
+    /// case 1e-5 and 1e-4 both took the free phase from 43 s to 30-31 s; 1e-3 took 38 s (its
+    /// perturbed optimum lay further from the original's, and the dual simplex had more to repair).
+    static let perturbation = 1e-5
 
     /// A plan's gap to the face's LP bound at which it is proven least (GLPK's own relative
     /// precision for a MIP's optimum; the contract's tolerance, 1e-6, is looser).
