@@ -217,7 +217,7 @@ struct HorizonFaceStage {
 
     /// How far the free phase moves the bounds its start's degenerate basic variables sit on
     /// (`LinearProgram.perturbingDegenerateBounds`), in teachers: far above GLPK's feasibility
-    /// tolerance (1e-7 relative), far below a teacher. The held optimum keeps most of the
+    /// tolerance (1e-7, plus 1e-10 of the bound), far below a teacher. The held optimum keeps most of the
     /// network's spanning tree at 0 (about 14,500 transfers basic at 0 on 600 schools x 6 years),
     /// and without it the primal simplex spent its first 7,000 pivots without moving C. On that
     /// case 1e-5 and 1e-4 both took the free phase from 43 s to 30-31 s; 1e-3 took 38 s (its

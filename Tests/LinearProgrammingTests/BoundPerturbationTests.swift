@@ -31,11 +31,49 @@ import Testing
         #expect(perturbed.columns == program.columns)
     }
 
-    @Test func theSameProgramPerturbsTheSameWay() {
+    /// The amounts are fixed by the variable's index: row r1 of `degenerate` is variable 2 (two
+    /// columns before it), moved by 1e-5 (1 + (2 x 40503 mod 997) / 997) = 1e-5 (1 + 249 / 997);
+    /// neighbouring variables get different amounts, all within [size, 2 size).
+    @Test func theAmountsAreFixedByTheIndex() {
+        let (perturbed, _) = degenerate().perturbingDegenerateBounds(basis: slacks, columnValues: [0, 0],
+                                                                      rowActivities: [0, 0], size: 1e-5)
+        expectClose(perturbed.rows[0].upper, 1e-5 * (1 + 249.0 / 997), tolerance: 1e-12, "r1's upper bound")
+        let amounts = (0..<50).map { LinearProgram.perturbation(of: $0, size: 1) }
+        #expect(zip(amounts, amounts.dropFirst()).allSatisfy { $0 != $1 })
+        #expect(amounts.allSatisfy { $0 >= 1 && $0 < 2 })
+    }
+
+    /// Columns as well as rows, lower bounds as well as upper ones, an equality row, and a basic
+    /// variable just off its bound (1e-8: not degenerate), which keeps its bounds.
+    @Test func lowerAndUpperBoundsOfColumnsAndRows() {
+        var p = LinearProgram(name: "bounds", sense: .minimize)
+        let x = p.addColumn(name: "x", lower: 1, upper: 4, cost: 1)   // basic at its lower bound 1
+        let y = p.addColumn(name: "y", upper: 3, cost: -1)            // basic at its upper bound 3
+        let z = p.addColumn(name: "z", upper: 9, cost: 0)             // basic, 1e-8 above 0
+        p.addRow(name: "e", lower: 4, upper: 4, terms: [(x, 1), (y, 1)])  // basic equality row at 4
+        p.addRow(name: "f", upper: 9, terms: [(z, 1)])                    // basic inside
+        let basis = StartingBasis(rows: [.basic, .basic], columns: [.basic, .basic, .basic])
+        let (q, moved) = p.perturbingDegenerateBounds(basis: basis, columnValues: [1, 3, 1e-8],
+                                                      rowActivities: [4, 1e-8], size: 1e-5)
+        #expect(moved == 4)
+        #expect(q.columns[x].lower < 1 && q.columns[x].lower > 1 - 2e-5 && q.columns[x].upper == 4)
+        #expect(q.columns[y].upper > 3 && q.columns[y].upper < 3 + 2e-5 && q.columns[y].lower == 0)
+        #expect(q.columns[z] == p.columns[z])
+        #expect(q.rows[0].lower < 4 && q.rows[0].upper > 4 && q.rows[0].upper - q.rows[0].lower < 4e-5)
+        #expect(q.rows[1] == p.rows[1])
+    }
+
+    /// Out of time in the perturbed program: no optimum, and no point (it would be the
+    /// perturbed program's, not this one's).
+    @Test func outOfTimeGivesNoPoint() throws {
         let program = degenerate()
-        let a = program.perturbingDegenerateBounds(basis: slacks, columnValues: [0, 0], rowActivities: [0, 0], size: 1e-5)
-        let b = program.perturbingDegenerateBounds(basis: slacks, columnValues: [0, 0], rowActivities: [0, 0], size: 1e-5)
-        #expect(a.program == b.program)
+        var stats = GLPKSolver.ColumnGenerationStats()
+        let options = SolveOptions(kind: .relaxation, method: .primalSimplex, presolve: false, timeLimit: 0)
+        let solved = try GLPKSolver().solveGeneratingColumns(program, initial: [0, 1], options: options,
+                                                             perturbing: (slacks, [0, 0], [0, 0]), size: 1e-3,
+                                                             stats: &stats)
+        #expect(solved.status == .timeLimit)
+        #expect(!solved.hasPoint)
     }
 
     /// The perturbed program's own optimum is not the original's (here -2e-5 or so against 0),
