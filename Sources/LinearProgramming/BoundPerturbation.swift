@@ -78,12 +78,12 @@ extension GLPKSolver {
         guard let basis = first.basis else {
             // No basis to carry over (GLPK always gives one after the simplex; kept safe): the
             // original program from the start, unperturbed.
-            primal.timeLimit = options.timeLimit.map { max(0, $0 - (clock.now - began).inSeconds) }
+            primal.timeLimit = options.timeLimit(since: began)
             return try solveGeneratingColumns(program, initial: initial, options: primal, basis: start.basis, stats: &stats)
         }
         var dual = options
         dual.method = .dualSimplex
-        dual.timeLimit = options.timeLimit.map { max(0, $0 - (clock.now - began).inSeconds) }
+        dual.timeLimit = options.timeLimit(since: began)
         // A column priced in during the first solve that ended at its upper bound is kept: outside
         // the program, column generation would hold it at 0.
         let atUpper = basis.columns.indices.filter { basis.columns[$0] == .atUpper }

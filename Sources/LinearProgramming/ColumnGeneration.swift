@@ -59,9 +59,6 @@ extension GLPKSolver {
         } else {
             part = try problem.solve(options: relaxation, isMIP: false)
         }
-        func remaining() -> Double? {
-            options.timeLimit.map { max(0, $0 - (clock.now - start).inSeconds) }
-        }
         while true {
             stats.rounds += 1
             if part.status == .timeLimit {
@@ -72,7 +69,7 @@ extension GLPKSolver {
             }
             guard part.status == .optimal, let duals = part.rowDuals, let partReduced = part.reducedCosts else {
                 // Not proven by the restricted program: let the whole program decide.
-                relaxation.timeLimit = remaining()
+                relaxation.timeLimit = options.timeLimit(since: start)
                 return try solve(program, options: relaxation)
             }
             var reduced = [Double](repeating: 0, count: program.columnCount)
@@ -89,7 +86,7 @@ extension GLPKSolver {
                 for j in entering { active[j] = true }
                 chosen += entering
                 try problem.appendColumns(entering, of: program, matrix: matrix, columnStart: columnStart)
-                relaxation.timeLimit = remaining()
+                relaxation.timeLimit = options.timeLimit(since: start)
                 part = try problem.resolve(options: relaxation)
                 continue
             }

@@ -94,6 +94,12 @@ public struct SolveOptions: Sendable {
         self.log = log
     }
 
+    /// What is left of `timeLimit` once the time since `start` is spent (nil: no limit; never
+    /// below 0): the limit for a later solve of the same job.
+    func timeLimit(since start: ContinuousClock.Instant) -> Double? {
+        timeLimit.map { max(0, $0 - (ContinuousClock.now - start).inSeconds) }
+    }
+
     /// The largest time limit GLPK accepts (Int32 milliseconds).
     public static let maximumTimeLimit = Double(Int32.max) / 1000
 

@@ -33,7 +33,6 @@ extension StartingBasis {
         var rows = [Status](repeating: .basic, count: program.rowCount)
         var columns = [Status](repeating: .atLower, count: program.columnCount)
         var trees = DisjointSets(count: ground + 1)
-        func join(_ a: Int, _ b: Int) -> Bool { trees.union(a, b) }
         let end = { (v: Int32) -> Int in nodeRows[Int(v)] ?? ground }
         var atNode = [Bool](repeating: false, count: program.rowCount)
         for case let row? in nodeRows { atNode[row] = true; rows[row] = .atLower }
@@ -45,10 +44,10 @@ extension StartingBasis {
         for a in 0..<network.arcCount where free(a) {
             switch arcVariables[a] {
             case let .column(j):
-                guard join(end(network.sources[a]), end(network.targets[a])) else { return nil }
+                guard trees.union(end(network.sources[a]), end(network.targets[a])) else { return nil }
                 columns[j] = .basic
             case let .rowSlack(i):
-                guard join(i, ground) else { return nil }
+                guard trees.union(i, ground) else { return nil }
                 rows[i] = .basic
             case .none:
                 continue
@@ -57,20 +56,20 @@ extension StartingBasis {
         // A row at a node with no slack arc and a range is not known to sit at a bound: basic.
         for i in 0..<program.rowCount where atNode[i] && !hasSlack[i] && rows[i] != .basic
             && program.rows[i].lower != program.rows[i].upper {
-            guard join(i, ground) else { return nil }
+            guard trees.union(i, ground) else { return nil }
             rows[i] = .basic
         }
         // Then the arcs at a bound, and the rows' auxiliaries, until the tree spans.
         for a in 0..<network.arcCount where !free(a) {
             guard case let .column(j) = arcVariables[a] else { continue }
-            if join(end(network.sources[a]), end(network.targets[a])) {
+            if trees.union(end(network.sources[a]), end(network.targets[a])) {
                 columns[j] = .basic
             } else if let upper = network.upper[a], flows[a] == upper, upper != network.lower[a] {
                 columns[j] = .atUpper
             }
         }
         for i in 0..<program.rowCount where atNode[i] && rows[i] != .basic {
-            if join(i, ground) {
+            if trees.union(i, ground) {
                 rows[i] = .basic
             } else if !program.rows[i].lower.isFinite {
                 rows[i] = .atUpper
